@@ -1,0 +1,68 @@
+using Lnemis.Platform.Access;
+
+namespace Lnemis.Identity.Domain;
+
+/// <summary>Permission names of the Identity module and the registry roles that the modules check.</summary>
+public static class IdentityPermissions
+{
+    public const string UsersRead = "users.read";
+    public const string UsersManage = "users.manage";
+    public const string ClientsManage = "clients.manage";
+}
+
+public sealed record RoleDefinition(string Name, string Description, IReadOnlySet<string> Permissions, IReadOnlyList<ScopeKind> ScopeKinds, bool RequiresMfa);
+
+/// <summary>
+/// The roles of the platform. A role is granted at a scope; what it permits applies only there.
+/// Module permissions are named here (not in the modules) so that one table shows who may do what.
+/// </summary>
+public static class RoleCatalog
+{
+    public const string SystemAdministrator = "SystemAdministrator";
+    public const string UserAdministrator = "UserAdministrator";
+    public const string AreaOfficer = "AreaOfficer";
+    public const string HeadTeacher = "HeadTeacher";
+    public const string DataClerk = "DataClerk";
+    public const string Planner = "Planner";
+    public const string Viewer = "Viewer";
+
+    private static readonly string[] RegistryRead = ["areas.read", "institutions.read", "learners.read", "staff.read"];
+    private static readonly string[] RegistryWrite = ["institutions.manage", "learners.manage", "staff.manage"];
+
+    public static IReadOnlyList<RoleDefinition> All { get; } =
+    [
+        new(SystemAdministrator, "Runs the platform: every permission, nationally.",
+            Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, IdentityPermissions.ClientsManage,
+                PlatformPermissions.AuditRead, PlatformPermissions.JobsRead, PlatformPermissions.JobsManage,
+                "areas.manage", .. RegistryRead, .. RegistryWrite]),
+            [ScopeKind.Country], RequiresMfa: true),
+        new(UserAdministrator, "Manages users and their roles within the scope.",
+            Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, "areas.read"]),
+            [ScopeKind.Country, ScopeKind.Area], RequiresMfa: true),
+        new(AreaOfficer, "District or county officer: reads and edits the registry of the area.",
+            Set([.. RegistryRead, .. RegistryWrite, IdentityPermissions.UsersRead]),
+            [ScopeKind.Country, ScopeKind.Area], RequiresMfa: false),
+        new(HeadTeacher, "Runs one institution's records and census return.",
+            Set([.. RegistryRead, .. RegistryWrite]),
+            [ScopeKind.Institution], RequiresMfa: false),
+        new(DataClerk, "Enters and imports registry data.",
+            Set([.. RegistryRead, "learners.manage", "staff.manage"]),
+            [ScopeKind.Area, ScopeKind.Institution], RequiresMfa: false),
+        new(Planner, "Reads the registry and analytics for planning.",
+            Set([.. RegistryRead, "analytics.read"]),
+            [ScopeKind.Country, ScopeKind.Area], RequiresMfa: false),
+        new(Viewer, "Reads the registry.",
+            Set(RegistryRead),
+            [ScopeKind.Country, ScopeKind.Area, ScopeKind.Institution, ScopeKind.Team], RequiresMfa: false),
+    ];
+
+    public static RoleDefinition? Find(string name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+
+    public static IReadOnlySet<string> PermissionsOf(string role) => Find(role)?.Permissions ?? new HashSet<string>();
+
+    public static bool RequiresMfa(IEnumerable<string> roles) => roles.Any(r => Find(r)?.RequiresMfa == true);
+
+    public static IReadOnlySet<string> AllPermissions { get; } = All.SelectMany(r => r.Permissions).ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> Set(IEnumerable<string> permissions) => permissions.ToHashSet(StringComparer.Ordinal);
+}

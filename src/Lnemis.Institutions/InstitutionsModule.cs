@@ -1,0 +1,34 @@
+// Institutions: the national registry. For now the administrative area tree, on which access
+// scopes hang; institutions, learners, staff, enrolments and the census build on it.
+using FluentValidation;
+using Lnemis.Institutions.Data;
+using Lnemis.Institutions.Features.Areas;
+using Lnemis.Platform.Access;
+using Lnemis.Platform.Data;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lnemis.Institutions;
+
+public static class InstitutionsModule
+{
+    /// <summary>The module's part of the data model (for design-time tools).</summary>
+    public static IModelContributor Model { get; } = new InstitutionsModel();
+
+    public static IServiceCollection AddInstitutionsModule(this IServiceCollection services)
+    {
+        services.AddSingleton(Model);
+        services.AddScoped<IScopeDirectory, AreaScopeDirectory>();
+        services.AddValidatorsFromAssemblyContaining<CreateArea.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        return services;
+    }
+
+    public static void MapInstitutionsEndpoints(this IEndpointRouteBuilder api)
+    {
+        ListAreas.Map(api);
+        GetArea.Map(api);
+        CreateArea.Map(api);
+        UpdateArea.Map(api);
+        DeleteArea.Map(api);
+    }
+}

@@ -1,0 +1,126 @@
+using Lnemis.Identity;
+using Lnemis.Platform.Access;
+using Lnemis.Platform.Audit;
+using Lnemis.Platform.Data;
+
+namespace Lnemis.Server;
+
+/// <summary>Operator commands: `Lnemis.Server migrate`, `seed-demo`, `users create-admin`, `tokens create`, `audit verify`.</summary>
+internal sealed class Commands(string name)
+{
+    private const string Usage = """
+        Usage: Lnemis.Server [--role all|web|worker] [--urls URL]       serve (default)
+               Lnemis.Server migrate                                    apply database migrations and exit
+               Lnemis.Server seed-demo                                  add the demo areas and users (if no users exist)
+               Lnemis.Server users create-admin --email E --password P [--name N]
+               Lnemis.Server tokens create --user EMAIL --name NAME [--expires DAYS]
+               Lnemis.Server audit verify                               check the audit log's hash chain
+        Configuration comes from appsettings.json and Lnemis__... environment variables.
+        """;
+
+    private static readonly string[] Names = ["migrate", "seed-demo", "users", "tokens", "audit", "help", "--help"];
+
+    public static Commands? Find(string[] args) =>
+        args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal) ? new Commands(args[0]) : null;
+
+    public async Task<int> RunAsync(IServiceProvider root, string[] args)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<CurrentActor>().SetSystem();
+        var ct = CancellationToken.None;
+        var sub = args.Length > 1 ? args[1] : "";
+        switch (name, sub)
+        {
+            case ("migrate", _):
+                await DatabaseRegistration.MigrateAsync(services.GetRequiredService<LnemisDbContext>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Lnemis.Migrate"), ct);
+                Console.WriteLine("Database is up to date.");
+                return 0;
+
+            case ("seed-demo", _):
+                if (await IdentityCommands.AnyUserAsync(services, ct))
+                {
+                    Console.WriteLine("Users exist already; demo data not added.");
+                    return 0;
+                }
+
+                await DemoData.SeedAsync(services, ct);
+                Console.WriteLine($"Demo data added. Sign in as {DemoData.AdminEmail} / {DemoData.AdminPassword}.");
+                return 0;
+
+            case ("users", "create-admin"):
+            {
+                var email = Option(args, "--email");
+                var password = Option(args, "--password");
+                if (email is null || password is null)
+                {
+                    return Fail("users create-admin needs --email and --password.");
+                }
+
+                var outcome = await IdentityCommands.CreateAdminAsync(services, email, password, Option(args, "--name"), ct);
+                return outcome.Ok ? Done(outcome.Message) : Fail(outcome.Message);
+            }
+
+            case ("tokens", "create"):
+            {
+                var user = Option(args, "--user");
+                var tokenName = Option(args, "--name");
+                if (user is null || tokenName is null)
+                {
+                    return Fail("tokens create needs --user and --name.");
+                }
+
+                int? days = null;
+                if (Option(args, "--expires") is { } expires)
+                {
+                    if (!int.TryParse(expires, out var parsed))
+                    {
+                        return Fail("--expires takes a number of days.");
+                    }
+
+                    days = parsed;
+                }
+
+                var (outcome, token) = await IdentityCommands.CreateTokenAsync(services, user, tokenName, days, ct);
+                if (!outcome.Ok)
+                {
+                    return Fail(outcome.Message);
+                }
+
+                Console.Error.WriteLine(outcome.Message + " Keep it secret; it is shown only now.");
+                Console.WriteLine(token);
+                return 0;
+            }
+
+            case ("audit", "verify"):
+            {
+                var result = await AuditVerifier.VerifyAsync(services.GetRequiredService<LnemisDbContext>(), ct);
+                return result.Valid
+                    ? Done($"Audit chain intact: {result.Checked} entries checked.")
+                    : Fail($"Audit chain broken at entry {result.FirstBrokenSequence}: {result.Reason} ({result.Checked} entries verified before it).");
+            }
+
+            default:
+                Console.Error.WriteLine(Usage);
+                return name is "help" or "--help" ? 0 : 2;
+        }
+    }
+
+    private static string? Option(string[] args, string option)
+    {
+        var index = Array.IndexOf(args, option);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int Done(string message)
+    {
+        Console.WriteLine(message);
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+}
