@@ -2,6 +2,7 @@
 // chain, the jobs/outbox, idempotency, caching, API conventions (problem details, paging, limits,
 // rate limits, security headers, anti-forgery), health and metrics.
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Lnemis.Platform.Access;
@@ -79,6 +80,8 @@ public static class PlatformModule
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // Escape <, >, & and quotes so stored text can never be sniffed or spliced as HTML.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Default;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddAntiforgery(o =>
