@@ -49,56 +49,56 @@ internal sealed class Commands(string name)
                 return 0;
 
             case ("users", "create-admin"):
-            {
-                var email = Option(args, "--email");
-                var password = Option(args, "--password");
-                if (email is null || password is null)
                 {
-                    return Fail("users create-admin needs --email and --password.");
-                }
-
-                var outcome = await IdentityCommands.CreateAdminAsync(services, email, password, Option(args, "--name"), ct);
-                return outcome.Ok ? Done(outcome.Message) : Fail(outcome.Message);
-            }
-
-            case ("tokens", "create"):
-            {
-                var user = Option(args, "--user");
-                var tokenName = Option(args, "--name");
-                if (user is null || tokenName is null)
-                {
-                    return Fail("tokens create needs --user and --name.");
-                }
-
-                int? days = null;
-                if (Option(args, "--expires") is { } expires)
-                {
-                    if (!int.TryParse(expires, out var parsed))
+                    var email = Option(args, "--email");
+                    var password = Option(args, "--password");
+                    if (email is null || password is null)
                     {
-                        return Fail("--expires takes a number of days.");
+                        return Fail("users create-admin needs --email and --password.");
                     }
 
-                    days = parsed;
+                    var outcome = await IdentityCommands.CreateAdminAsync(services, email, password, Option(args, "--name"), ct);
+                    return outcome.Ok ? Done(outcome.Message) : Fail(outcome.Message);
                 }
 
-                var (outcome, token) = await IdentityCommands.CreateTokenAsync(services, user, tokenName, days, ct);
-                if (!outcome.Ok)
+            case ("tokens", "create"):
                 {
-                    return Fail(outcome.Message);
-                }
+                    var user = Option(args, "--user");
+                    var tokenName = Option(args, "--name");
+                    if (user is null || tokenName is null)
+                    {
+                        return Fail("tokens create needs --user and --name.");
+                    }
 
-                Console.Error.WriteLine(outcome.Message + " Keep it secret; it is shown only now.");
-                Console.WriteLine(token);
-                return 0;
-            }
+                    int? days = null;
+                    if (Option(args, "--expires") is { } expires)
+                    {
+                        if (!int.TryParse(expires, out var parsed))
+                        {
+                            return Fail("--expires takes a number of days.");
+                        }
+
+                        days = parsed;
+                    }
+
+                    var (outcome, token) = await IdentityCommands.CreateTokenAsync(services, user, tokenName, days, ct);
+                    if (!outcome.Ok)
+                    {
+                        return Fail(outcome.Message);
+                    }
+
+                    Console.Error.WriteLine(outcome.Message + " Keep it secret; it is shown only now.");
+                    Console.WriteLine(token);
+                    return 0;
+                }
 
             case ("audit", "verify"):
-            {
-                var result = await AuditVerifier.VerifyAsync(services.GetRequiredService<LnemisDbContext>(), ct);
-                return result.Valid
-                    ? Done($"Audit chain intact: {result.Checked} entries checked.")
-                    : Fail($"Audit chain broken at entry {result.FirstBrokenSequence}: {result.Reason} ({result.Checked} entries verified before it).");
-            }
+                {
+                    var result = await AuditVerifier.VerifyAsync(services.GetRequiredService<LnemisDbContext>(), ct);
+                    return result.Valid
+                        ? Done($"Audit chain intact: {result.Checked} entries checked.")
+                        : Fail($"Audit chain broken at entry {result.FirstBrokenSequence}: {result.Reason} ({result.Checked} entries verified before it).");
+                }
 
             default:
                 Console.Error.WriteLine(Usage);

@@ -15,6 +15,18 @@ namespace Lnemis.Testing;
 public class LnemisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
+    private readonly bool ownsDatabase = true;
+
+    public LnemisFactory()
+    {
+    }
+
+    /// <summary>A second server on another factory's database (restarts, several instances).</summary>
+    public LnemisFactory(TestDatabase shared)
+    {
+        database = shared;
+        ownsDatabase = false;
+    }
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The factory is not initialised.");
 
@@ -28,7 +40,7 @@ public class LnemisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database ??= await TestDatabase.CreateAsync();
         // Building the host migrates the database (AutoMigrate=true below).
         _ = Services;
         await Task.CompletedTask;
@@ -37,7 +49,7 @@ public class LnemisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (database is not null)
+        if (database is not null && ownsDatabase)
         {
             await database.DisposeAsync();
         }

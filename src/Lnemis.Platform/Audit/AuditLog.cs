@@ -1,5 +1,9 @@
 using Lnemis.Platform.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lnemis.Platform.Audit;
 
@@ -16,6 +20,30 @@ public sealed class AuditLog(LnemisDbContext db)
     /// <summary>Records that the caller read a record classified OFFICIAL-SENSITIVE.</summary>
     public Task RecordSensitiveReadAsync(string entityType, Guid id, CancellationToken ct) =>
         RecordAsync(AuditActions.Read, entityType, id.ToString(), $$"""{"classification":"{{Classification.OfficialSensitive}}"}""", ct);
+}
+
+public static class SensitiveReadExtensions
+{
+    /// <summary>
+    /// Audits every successful read through this endpoint of a record classified
+    /// OFFICIAL-SENSITIVE; the record's id is the route value "id".
+    /// </summary>
+    public static RouteHandlerBuilder AuditsSensitiveReadOf(this RouteHandlerBuilder builder, string entityType)
+    {
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            var status = (result as IStatusCodeHttpResult)?.StatusCode ?? context.HttpContext.Response.StatusCode;
+            if (status is >= 200 and < 300 && Guid.TryParse(context.HttpContext.GetRouteValue("id")?.ToString(), out var id))
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<AuditLog>()
+                    .RecordSensitiveReadAsync(entityType, id, context.HttpContext.RequestAborted);
+            }
+
+            return result;
+        });
+        return builder;
+    }
 }
 
 /// <summary>Walks the chain from the first entry and recomputes every hash.</summary>

@@ -6,6 +6,7 @@ import { Page } from '../../../components/Page';
 import { Pagination } from '../../../components/Pagination';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAuditRecordsQuery, useVerifyAuditChainMutation, type ChainVerification } from './auditApi';
+import { TableWrap } from '../../../components/TableWrap';
 
 const pageSize = 20;
 
@@ -105,7 +106,7 @@ export function AuditPage() {
           </button>
         </form>
         <ProblemAlert problem={toProblem(error)} />
-        <div className="table-wrap" aria-busy={isFetching}>
+        <TableWrap label="Audit records" busy={isFetching}>
           <table>
             <caption className="visually-hidden">Audit records, newest first</caption>
             <thead>
@@ -153,7 +154,7 @@ export function AuditPage() {
               ) : null}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         {data ? (
           <Pagination
             label="Audit pages"

@@ -5,6 +5,7 @@ import { Page } from '../../../components/Page';
 import { Pagination } from '../../../components/Pagination';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useJobsQuery } from './jobsApi';
+import { TableWrap } from '../../../components/TableWrap';
 
 const pageSize = 20;
 
@@ -21,7 +22,7 @@ export function JobsPage() {
         </button>
       </p>
       <ProblemAlert problem={toProblem(error)} />
-      <div className="table-wrap" aria-busy={isFetching}>
+      <TableWrap label="Background jobs" busy={isFetching}>
         <table>
           <caption className="visually-hidden">Background jobs, newest first</caption>
           <thead>
@@ -54,7 +55,7 @@ export function JobsPage() {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {data ? (
         <Pagination
           label="Jobs pages"

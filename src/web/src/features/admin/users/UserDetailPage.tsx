@@ -14,6 +14,7 @@ import {
   useUserQuery,
   type UserDetail,
 } from './usersApi';
+import { TableWrap } from '../../../components/TableWrap';
 
 function AccountStatus({ user, canManage }: { user: UserDetail; canManage: boolean }) {
   const [deactivate, deactivateState] = useDeactivateUserMutation();
@@ -102,7 +103,7 @@ function Grants({ user, canManage }: { user: UserDetail; canManage: boolean }) {
       {user.grants.length === 0 ? (
         <p>This user has no roles yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Roles">
           <table data-testid="grants">
             <caption className="visually-hidden">Roles granted to {user.displayName || user.email}</caption>
             <thead>
@@ -141,7 +142,7 @@ function Grants({ user, canManage }: { user: UserDetail; canManage: boolean }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { Page } from '../../../components/Page';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { hasPermission, useMeQuery } from '../../auth/authApi';
 import { useUsersQuery } from './usersApi';
+import { TableWrap } from '../../../components/TableWrap';
 
 const pageSize = 20;
 
@@ -51,7 +52,7 @@ export function UsersListPage() {
 
       <ProblemAlert problem={toProblem(error)} />
 
-      <div className="table-wrap" aria-busy={isFetching}>
+      <TableWrap label="Users" busy={isFetching}>
         <table>
           <caption className="visually-hidden">Users{search ? ` matching “${search}”` : ''}</caption>
           <thead>
@@ -86,7 +87,7 @@ export function UsersListPage() {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {data ? (
         <Pagination
           label="Users pages"
