@@ -69,3 +69,31 @@ public sealed class IdempotencyTests(LnemisFactory factory) : IClassFixture<Lnem
         Assert.False(area);
     }
 }
+
+public sealed class AnonymousIdempotencyTests(LnemisFactory factory) : IClassFixture<LnemisFactory>
+{
+    [Fact]
+    public async Task AnonymousCallers_NeverGetEachOthersAnswers()
+    {
+        var given = new Given(factory);
+        var alice = await given.UserAsync(RoleCatalog.Viewer);
+        var bob = await given.UserAsync(RoleCatalog.Viewer);
+        var key = Guid.NewGuid().ToString();
+
+        async Task<HttpResponseMessage> SignIn(TestUser user, string password)
+        {
+            var client = factory.CreateTestClient();
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/sign-in")
+            {
+                Content = JsonContent.Create(new { email = user.Email, password }, options: TestClient.Json),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.Http.SendAsync(request);
+        }
+
+        await (await SignIn(alice, "wrong-password-entirely")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        var second = await SignIn(bob, bob.Password);
+        await second.ReadJsonAsync(HttpStatusCode.OK);
+        Assert.False(second.Headers.Contains("Idempotent-Replayed"));
+    }
+}

@@ -19,7 +19,7 @@ public sealed class RestartAndReplicaTests
         var (client, user) = await new Given(first).SignedInAsync(RoleCatalog.Viewer);
         var cookies = client.Cookies.GetCookieHeader(first.Server.BaseAddress);
 
-        await using var second = new LnemisFactory(first.Database);
+        await using var second = LnemisFactory.On(first.Database);
         await second.InitializeAsync();
         var other = second.CreateTestClient();
         other.Http.DefaultRequestHeaders.Add("Cookie", cookies);
@@ -54,7 +54,7 @@ public sealed class RestartAndReplicaTests
     public async Task Lists_ReadTheReplica_WhileWritesGoToThePrimary()
     {
         await using var replica = await TestDatabase.CreateAsync();
-        await using var replicaFactory = new LnemisFactory(replica);
+        await using var replicaFactory = LnemisFactory.On(replica);
         await replicaFactory.InitializeAsync(); // migrates the "replica" (a separate database standing in for one)
 
         await using var factory = new ReplicaFactory(replica.ConnectionString);

@@ -22,11 +22,14 @@ public class LnemisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A second server on another factory's database (restarts, several instances).</summary>
-    public LnemisFactory(TestDatabase shared)
+    protected LnemisFactory(TestDatabase shared)
     {
         database = shared;
         ownsDatabase = false;
     }
+
+    /// <summary>A second server on an existing database (xunit fixtures need a single public constructor).</summary>
+    public static LnemisFactory On(TestDatabase shared) => new(shared);
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The factory is not initialised.");
 

@@ -17,7 +17,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, CurrentActor actor, LnemisDbContext db)
     {
+        // Keys are kept per caller; anonymous callers share no identity to keep them apart, so
+        // their keys are ignored (sign-in and token requests are safe to repeat anyway).
         if (!HttpMethods.IsPost(context.Request.Method)
+            || !actor.IsAuthenticated
             || !context.Request.Path.StartsWithSegments("/api")
             || !context.Request.Headers.TryGetValue(Header, out var values))
         {
