@@ -87,8 +87,10 @@ public sealed class ApiConventionsTests(LnemisFactory factory) : IClassFixture<L
         var client = await AdminAsync();
         var response = await client.PostAsync("/api/v1/areas", new { code = "has spaces!", name = "" });
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
-        Assert.NotNull(problem["errors"]!["Code"] ?? problem["errors"]!["code"]);
-        Assert.NotNull(problem["errors"]!["Name"] ?? problem["errors"]!["name"]);
+        // Keys as the JSON names them (camelCase), so a client can put each message next to its field.
+        Assert.NotNull(problem["errors"]!["code"]);
+        Assert.NotNull(problem["errors"]!["name"]);
+        Assert.Null(problem["errors"]!["Code"]);
     }
 
     [Theory]

@@ -100,6 +100,12 @@ describe('identity', { concurrency: 1 }, () => {
       .evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
     assert.ok(scopeKinds.includes('Area'), `Viewer can be granted at an area (offered: ${scopeKinds.join(', ')})`);
     await form.getByLabel('Applies to').selectOption('Area');
+    await form.getByRole('radio').first().waitFor();
+    const searched = page.waitForResponse((r) => /\/api\/v1\/areas\?.*search=District/.test(r.url()));
+    await form.getByLabel('Search areas by name or code').fill('District');
+    await form.getByRole('button', { name: 'Search areas' }).click();
+    assert.equal((await searched).status(), 200);
+    await form.getByRole('status').filter({ hasText: /found/ }).waitFor();
     const firstArea = form.getByRole('radio').first();
     await firstArea.waitFor();
     const areaName = await form
@@ -148,6 +154,20 @@ describe('identity', { concurrency: 1 }, () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your profile' }).click();
     await heading('Your profile').waitFor();
     await page.getByLabel('Display name').and(page.locator('[value]:not([value=""])')).waitFor();
+    // A server field error is shown next to its field, and the page stays accessible while it is.
+    await page.getByLabel('Current password').fill(admin.password);
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await page.getByLabel('Confirm new password').fill('short');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('alert').waitFor();
+    const newPassword = page.getByLabel('New password', { exact: true });
+    assert.equal(await newPassword.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await newPassword.getAttribute('aria-describedby')) ?? '';
+    const description = await page.evaluate(
+      (ids) => ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      describedBy.split(' ').filter(Boolean),
+    );
+    assert.match(description, /Error:/);
     await audit('profile');
 
     await page.goto(officerUrl);
@@ -198,5 +218,32 @@ describe('identity', { concurrency: 1 }, () => {
     assert.equal(active, true, 'a service worker is active');
     const scriptErrors = session.consoleErrors.filter((text) => !/Failed to load resource/.test(text));
     assert.deepEqual(scriptErrors, []);
+  });
+  test('6. the officer signs in without MFA, has the new Viewer role and only the links the permissions allow', async () => {
+    const officer = await newPage(browser);
+    try {
+      const p = officer.page;
+      await p.goto('/sign-in');
+      await p.getByLabel('Email address').fill(officerEmail);
+      await p.getByLabel('Password').fill('Demo-Officer-Password-2026');
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+      const roles = await p.getByTestId('my-grants').innerText();
+      assert.match(roles, /Viewer/);
+      assert.match(roles, /AreaOfficer/);
+
+      const me = await (await p.request.get('/api/v1/auth/me')).json();
+      const nav = p.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Your profile' }).waitFor();
+      const canReadUsers = me.permissions.includes('users.read');
+      assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), canReadUsers ? 1 : 0);
+      assert.equal(
+        await nav.getByRole('link', { name: 'Audit trail' }).count(),
+        canReadUsers && me.permissions.includes('audit.read') ? 1 : 0,
+      );
+      await screenshot(p, 'officer-home');
+    } finally {
+      await officer.context.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,11 +26,17 @@ public static class ValidationExtensions
             }
 
             var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
-            return result.IsValid ? await next(context) : Problems.Validation(result.ToDictionary());
+            return result.IsValid ? await next(context) : Problems.Validation(CamelCaseKeys(result));
         });
         builder.ProducesValidationProblem();
         return builder;
     }
+
+    /// <summary>Field names as the JSON has them ("scopeId", "items[0].name"), not as C# does.</summary>
+    private static Dictionary<string, string[]> CamelCaseKeys(FluentValidation.Results.ValidationResult result) =>
+        result.Errors
+            .GroupBy(e => string.Join('.', e.PropertyName.Split('.').Select(part => JsonNamingPolicy.CamelCase.ConvertName(part))))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 }
 
 /// <summary>The problem documents the API answers with, so every module words them alike.</summary>

@@ -14,7 +14,7 @@ public static class GetMe
 {
     public sealed record GrantView(Guid Id, string Role, ScopeKind ScopeKind, Guid? ScopeId, string ScopeName);
 
-    public sealed record Me(Guid Id, string Email, string DisplayName, bool MfaEnabled, bool MfaEnrolmentRequired, IReadOnlyList<GrantView> Grants, IReadOnlyList<string> Permissions);
+    public sealed record Me(Guid Id, string Email, string DisplayName, bool MfaEnabled, bool MfaEnrolmentRequired, bool MfaRequired, IReadOnlyList<GrantView> Grants, IReadOnlyList<string> Permissions);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/auth/me", HandleAsync).RequireAuthorization(IdentityModule.AnyStagePolicy).WithTags("Identity");
@@ -27,13 +27,14 @@ public static class GetMe
         }
 
         var user = await db.Users().AsNoTracking().Include(u => u.Grants).SingleAsync(u => u.Id == userId, ct);
-        var enrolment = http.User.FindFirst(LnemisClaims.Stage)?.Value == SessionStage.Enrolment;
+        var stage = http.User.FindFirst(LnemisClaims.Stage)?.Value;
         return TypedResults.Ok(new Me(
             user.Id,
             user.Email,
             user.DisplayName,
             user.MfaEnabled,
-            enrolment,
+            stage == SessionStage.Enrolment,
+            stage == SessionStage.MfaPending,
             user.Grants.OrderBy(g => g.Role).Select(g => new GrantView(g.Id, g.Role, g.ScopeKind, g.ScopeId, g.ScopeName)).ToList(),
             actor.Access.Permissions.Order(StringComparer.Ordinal).ToList()));
     }

@@ -11,7 +11,7 @@ namespace Lnemis.Platform.Features.Audit;
 /// <summary>Browse the audit log, newest first, by entity or user. Only national auditors may read it.</summary>
 public static class ListAuditRecords
 {
-    public sealed record AuditView(long Sequence, DateTimeOffset At, Guid? UserId, string? Actor, string Action, string EntityType, string? EntityId, string? Changes, string? RequestId);
+    public sealed record AuditView(long Sequence, DateTimeOffset At, Guid? UserId, string? UserEmail, string? Actor, string Action, string EntityType, string? EntityId, string? Changes, string? RequestId);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/audit", HandleAsync).RequirePermission(PlatformPermissions.AuditRead).WithTags("Audit");
@@ -43,7 +43,7 @@ public static class ListAuditRecords
 
         var result = await query
             .OrderByDescending(r => r.Sequence)
-            .Select(r => new AuditView(r.Sequence, r.At, r.UserId, r.Actor, r.Action, r.EntityType, r.EntityId, r.Changes, r.RequestId))
+            .Select(r => new AuditView(r.Sequence, r.At, r.UserId, r.UserId != null ? r.Actor : null, r.Actor, r.Action, r.EntityType, r.EntityId, r.Changes, r.RequestId))
             .ToPageAsync(PageRequest.From(page, pageSize), ct);
         return TypedResults.Ok(result);
     }

@@ -17,6 +17,8 @@ export interface Me {
   displayName: string;
   mfaEnabled: boolean;
   mfaEnrolmentRequired: boolean;
+  /** A password was accepted but the MFA code is still due (e.g. after a page reload). */
+  mfaRequired?: boolean;
   grants: Grant[];
   permissions: string[];
 }

@@ -35,6 +35,9 @@ export function RequireAuth() {
       </Page>
     );
   }
+  if (me?.mfaRequired) {
+    return <Navigate to="/sign-in/mfa" replace />;
+  }
   if (me?.mfaEnrolmentRequired && location.pathname !== mfaSetupPath) {
     return <Navigate to={mfaSetupPath} replace />;
   }

@@ -125,11 +125,16 @@ export function AuditPage() {
                 return (
                   <tr key={record.sequence}>
                     <td className="numeric">{record.sequence}</td>
-                    <td>{formatDateTime(record.at)}</td>
+                    <td className="nowrap">{formatDateTime(record.at)}</td>
                     <td className="wrap">
-                      {record.userEmail ?? record.userId ?? <span className="muted">System</span>}
+                      {record.userEmail ??
+                        (record.userId ? (
+                          <span className="muted small">{record.userId}</span>
+                        ) : (
+                          <span className="muted">System</span>
+                        ))}
                     </td>
-                    <td>{record.action}</td>
+                    <td className="nowrap">{record.action}</td>
                     <td>
                       {record.entityType}
                       {record.entityId ? <span className="muted small"> {record.entityId}</span> : null}
