@@ -147,13 +147,20 @@ internal static class AccessAudit
     public const string TokenCreated = "token-created";
     public const string ClientTokenIssued = "client-token-issued";
 
-    public static void Add(LnemisDbContext db, HttpContext? http, string action, Guid? userId, object? details = null)
+    public static void Add(LnemisDbContext db, HttpContext? http, string action, Guid? userId, object? details = null) =>
+        Add(db, http, action, nameof(User), userId, details);
+
+    /// <summary>An access event of a machine client (token issued).</summary>
+    public static void AddForClient(LnemisDbContext db, HttpContext? http, string action, Guid clientId, object? details = null) =>
+        Add(db, http, action, nameof(ApiClient), clientId, details);
+
+    private static void Add(LnemisDbContext db, HttpContext? http, string action, string entityType, Guid? entityId, object? details)
     {
         var data = new Dictionary<string, object?>
         {
             ["ip"] = http?.Connection.RemoteIpAddress?.ToString(),
             ["details"] = details,
         };
-        db.AddAudit(new PendingAudit(action, nameof(User), userId?.ToString(), JsonSerializer.Serialize(data)));
+        db.AddAudit(new PendingAudit(action, entityType, entityId?.ToString(), JsonSerializer.Serialize(data)));
     }
 }

@@ -69,6 +69,7 @@ public static class IssueClientToken
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         });
+        AccessAudit.AddForClient(db, http, AccessAudit.ClientTokenIssued, client.Id, new { scopes });
         await db.SaveChangesAsync(ct);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Json(new Dictionary<string, object>
