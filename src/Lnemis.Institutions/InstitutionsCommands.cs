@@ -36,4 +36,101 @@ public static class InstitutionsCommands
         await db.SaveChangesAsync(ct);
         return new AreaRef(area.Id, area.ScopePath, area.Name);
     }
+
+    public sealed record InstitutionRef(Guid Id, string Path, string Name);
+
+    /// <summary>
+    /// The usual structure (pre-primary, primary, lower and upper secondary, mapped to ISCED 0–3)
+    /// and the academic year of <paramref name="year"/> (January to December, three terms), unless present.
+    /// </summary>
+    public static async Task EnsureStructureAsync(IServiceProvider services, int year, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<LnemisDbContext>();
+        (string Code, string Name, int Isced, int Age, int Years, string Grade)[] levels =
+        [
+            ("PREPRIMARY", "Pre-primary", 0, 4, 2, "Pre-primary"),
+            ("PRIMARY", "Primary", 1, 6, 6, "Grade"),
+            ("LOWERSEC", "Lower secondary", 2, 12, 3, "Form"),
+            ("UPPERSEC", "Upper secondary", 3, 15, 3, "Form"),
+        ];
+        var sequence = 0;
+        foreach (var (code, name, isced, age, years, grade) in levels)
+        {
+            sequence++;
+            if (await db.Levels().AnyAsync(l => l.Code == code, ct))
+            {
+                continue;
+            }
+
+            var level = new EducationLevel { Id = Guid.CreateVersion7(), Code = code, Name = name, IscedLevel = isced, EntranceAge = age, DurationYears = years, Sequence = sequence };
+            var first = grade == "Grade" ? 1 : grade == "Form" ? (code == "LOWERSEC" ? 1 : 4) : 1;
+            level.Grades = Enumerable.Range(1, years).Select(i => new Grade
+            {
+                Id = Guid.CreateVersion7(),
+                LevelId = level.Id,
+                Code = $"{code}-{i}",
+                Name = $"{grade} {first + i - 1}",
+                Sequence = i,
+            }).ToList();
+            db.Levels().Add(level);
+        }
+
+        var yearCode = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!await db.AcademicYears().AnyAsync(y => y.Code == yearCode, ct))
+        {
+            db.AcademicYears().Add(new AcademicYear
+            {
+                Id = Guid.CreateVersion7(),
+                Code = yearCode,
+                Name = $"School year {year}",
+                StartsOn = new DateOnly(year, 1, 5),
+                EndsOn = new DateOnly(year, 12, 4),
+                Terms =
+                [
+                    new Term { Name = "Term 1", StartsOn = new DateOnly(year, 1, 5), EndsOn = new DateOnly(year, 4, 3) },
+                    new Term { Name = "Term 2", StartsOn = new DateOnly(year, 4, 27), EndsOn = new DateOnly(year, 7, 31) },
+                    new Term { Name = "Term 3", StartsOn = new DateOnly(year, 8, 24), EndsOn = new DateOnly(year, 12, 4) },
+                ],
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds an open institution in the area (or returns the one with that code).</summary>
+    public static async Task<InstitutionRef> EnsureInstitutionAsync(
+        IServiceProvider services, string code, string name, AreaRef area, InstitutionType type, IReadOnlyList<string> levels,
+        double? latitude, double? longitude, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<LnemisDbContext>();
+        var existing = await db.Institutions().AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
+        if (existing is not null)
+        {
+            return new InstitutionRef(existing.Id, existing.ScopePath, existing.Name);
+        }
+
+        var id = Guid.CreateVersion7();
+        var institution = new Institution
+        {
+            Id = id,
+            Code = code,
+            Name = name,
+            Type = type,
+            Ownership = Ownership.Public,
+            Levels = string.Join(' ', levels),
+            AreaId = area.Id,
+            ScopePath = Institution.PathFor(area.Path, id),
+            Latitude = latitude,
+            Longitude = longitude,
+            ClassroomsUsable = 8,
+            HasWater = true,
+            ToiletsMale = 4,
+            ToiletsFemale = 4,
+            SearchText = SearchText.Of(code, name),
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+        };
+        db.Institutions().Add(institution);
+        await db.SaveChangesAsync(ct);
+        return new InstitutionRef(institution.Id, institution.ScopePath, institution.Name);
+    }
 }

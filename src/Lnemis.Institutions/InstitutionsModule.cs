@@ -1,8 +1,10 @@
-// Institutions: the national registry. For now the administrative area tree, on which access
-// scopes hang; institutions, learners, staff, enrolments and the census build on it.
+// Institutions: the national registry. The administrative area tree (on which access scopes
+// hang), the education structure, institutions; learners, staff, enrolments and the census build on it.
 using FluentValidation;
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Features.Areas;
+using Lnemis.Institutions.Features.Institutions;
+using Lnemis.Institutions.Features.Structure;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +21,7 @@ public static class InstitutionsModule
     {
         services.AddSingleton(Model);
         services.AddScoped<IScopeDirectory, AreaScopeDirectory>();
+        services.AddScoped<IScopeDirectory, InstitutionScopeDirectory>();
         services.AddValidatorsFromAssemblyContaining<CreateArea.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -30,5 +33,23 @@ public static class InstitutionsModule
         CreateArea.Map(api);
         UpdateArea.Map(api);
         DeleteArea.Map(api);
+
+        ListLevels.Map(api);
+        CreateLevel.Map(api);
+        UpdateLevel.Map(api);
+        ListAcademicYears.Map(api);
+        SaveAcademicYear.Map(api);
+
+        ListInstitutions.Map(api);
+        ExportInstitutions.Map(api);
+        InstitutionsGeoJson.Map(api);
+        GetInstitution.Map(api);
+        ListInstitutionChanges.Map(api);
+        CreateInstitution.Map(api);
+        UpdateInstitution.Map(api);
+        CloseInstitution.Map(api);
+        MergeInstitution.Map(api);
+        ReopenInstitution.Map(api);
+        DeleteInstitution.Map(api);
     }
 }

@@ -54,6 +54,8 @@ public static class PlatformModule
         services.AddLnemisDatabase(options);
 
         services.AddScoped<Outbox>();
+        services.AddScoped<Events.EventPublisher>();
+        services.AddJobHandler<Events.IntegrationEvent, Events.IntegrationEventDispatcher>();
         services.AddScoped<AuditLog>();
         services.AddSingleton(sp =>
         {

@@ -16,14 +16,35 @@ public sealed class Given(LnemisFactory factory)
     public Task<InstitutionsCommands.AreaRef> AreaAsync(InstitutionsCommands.AreaRef? parent = null, string? name = null) =>
         factory.AsSystemAsync(sp => InstitutionsCommands.EnsureAreaAsync(sp, Unique("AREA"), name ?? Unique("Area"), parent, CancellationToken.None));
 
+    /// <summary>An open primary school in the area (which must be a leaf), with coordinates.</summary>
+    public Task<InstitutionsCommands.InstitutionRef> InstitutionAsync(InstitutionsCommands.AreaRef area, string? name = null) =>
+        factory.AsSystemAsync(sp => InstitutionsCommands.EnsureInstitutionAsync(
+            sp, Unique("SCH"), name ?? Unique("School"), area, Institutions.Domain.InstitutionType.Primary, ["PRIMARY"], -1.5, 36.5, CancellationToken.None));
+
+    /// <summary>The standard levels and this year's academic year (idempotent).</summary>
+    public Task StructureAsync() =>
+        factory.AsSystemAsync(sp => InstitutionsCommands.EnsureStructureAsync(sp, DateTime.UtcNow.Year, CancellationToken.None));
+
     /// <summary>A user holding <paramref name="role"/> at the area (or nationally when null).</summary>
     public async Task<TestUser> UserAsync(string role, InstitutionsCommands.AreaRef? area = null)
     {
+        if (area is null)
+        {
+            return await UserAtAsync(role, ScopeKind.Country, null, AccessScope.CountryPath, "National");
+        }
+
+        return await UserAtAsync(role, ScopeKind.Area, area.Id, area.Path, area.Name);
+    }
+
+    /// <summary>A user holding <paramref name="role"/> at an institution (head teacher, clerk).</summary>
+    public Task<TestUser> UserAtAsync(string role, InstitutionsCommands.InstitutionRef institution) =>
+        UserAtAsync(role, ScopeKind.Institution, institution.Id, institution.Path, institution.Name);
+
+    private async Task<TestUser> UserAtAsync(string role, ScopeKind kind, Guid? scopeId, string path, string scopeName)
+    {
         var email = $"{Guid.NewGuid():N}@test.lnemis".ToLowerInvariant();
         var id = await factory.AsSystemAsync(sp => IdentityCommands.CreateUserAsync(
-            sp, email, "Test " + role, Password, role,
-            area is null ? ScopeKind.Country : ScopeKind.Area, area?.Id,
-            area?.Path ?? AccessScope.CountryPath, area?.Name ?? "National", CancellationToken.None));
+            sp, email, "Test " + role, Password, role, kind, scopeId, path, scopeName, CancellationToken.None));
         return new TestUser(id!.Value, email, Password);
     }
 
@@ -31,6 +52,12 @@ public sealed class Given(LnemisFactory factory)
     public async Task<(TestClient Client, TestUser User)> SignedInAsync(string role, InstitutionsCommands.AreaRef? area = null)
     {
         var user = await UserAsync(role, area);
+        return (await ClientForAsync(user), user);
+    }
+
+    /// <summary>A client signed in as the user (MFA enrolled first when the user's roles require it).</summary>
+    public async Task<TestClient> ClientForAsync(TestUser user)
+    {
         var client = factory.CreateTestClient();
         var status = await SignInAsync(client, user);
         if (status == "mfaEnrolmentRequired")
@@ -42,7 +69,7 @@ public sealed class Given(LnemisFactory factory)
             throw new Xunit.Sdk.XunitException($"Unexpected sign-in status {status}");
         }
 
-        return (client, user);
+        return client;
     }
 
     public static async Task<string> SignInAsync(TestClient client, TestUser user, string? password = null)

@@ -34,7 +34,7 @@ public static class RoleCatalog
         new(SystemAdministrator, "Runs the platform: every permission, nationally.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, IdentityPermissions.ClientsManage,
                 PlatformPermissions.AuditRead, PlatformPermissions.JobsRead, PlatformPermissions.JobsManage,
-                "areas.manage", "analytics.read", .. RegistryRead, .. RegistryWrite]),
+                "areas.manage", "structure.manage", "analytics.read", .. RegistryRead, .. RegistryWrite]),
             [ScopeKind.Country], RequiresMfa: true),
         new(UserAdministrator, "Manages users and their roles within the scope.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, "areas.read"]),

@@ -12,6 +12,12 @@ internal sealed class InstitutionsModel : IModelContributor
 
     public void Configure(ModelBuilder model, DatabaseProvider provider)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Trigram indexes make "name contains …" searches fast on millions of rows.
+            model.HasPostgresExtension("pg_trgm");
+        }
+
         model.Entity<Area>(e =>
         {
             e.ToModuleTable(Schema, "areas", provider);
@@ -24,10 +30,147 @@ internal sealed class InstitutionsModel : IModelContributor
             e.HasIndex(a => a.ParentId);
             e.HasOne<Area>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        model.Entity<EducationLevel>(e =>
+        {
+            e.ToModuleTable(Schema, "education_levels", provider);
+            e.Property(l => l.Id).ValueGeneratedNever();
+            e.Property(l => l.Code).HasMaxLength(30);
+            e.HasIndex(l => l.Code).IsUnique();
+            e.Property(l => l.Name).HasMaxLength(200);
+            e.HasMany(l => l.Grades).WithOne().HasForeignKey(g => g.LevelId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<Grade>(e =>
+        {
+            e.ToModuleTable(Schema, "grades", provider);
+            e.Property(g => g.Id).ValueGeneratedNever();
+            e.Property(g => g.Code).HasMaxLength(30);
+            e.HasIndex(g => g.Code).IsUnique();
+            e.HasIndex(g => new { g.LevelId, g.Sequence }).IsUnique();
+            e.Property(g => g.Name).HasMaxLength(200);
+        });
+
+        model.Entity<AcademicYear>(e =>
+        {
+            e.ToModuleTable(Schema, "academic_years", provider);
+            e.Property(y => y.Id).ValueGeneratedNever();
+            e.Property(y => y.Code).HasMaxLength(30);
+            e.HasIndex(y => y.Code).IsUnique();
+            e.Property(y => y.Name).HasMaxLength(200);
+            e.OwnsMany(y => y.Terms, t => t.ToJson());
+        });
+
+        model.Entity<Institution>(e =>
+        {
+            e.ToModuleTable(Schema, "institutions", provider);
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.Code).HasMaxLength(50);
+            e.HasIndex(i => i.Code).IsUnique();
+            e.Property(i => i.Name).HasMaxLength(300);
+            e.Property(i => i.Type).HasConversion<string>().HasMaxLength(30);
+            e.Property(i => i.Ownership).HasConversion<string>().HasMaxLength(30);
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(i => i.Shift).HasConversion<string>().HasMaxLength(30);
+            e.Property(i => i.Levels).HasMaxLength(300);
+            e.Property(i => i.StatusReason).HasMaxLength(1000);
+            e.Property(i => i.ScopePath).HasMaxLength(1000);
+            e.Property(i => i.Address).HasMaxLength(500);
+            e.Property(i => i.Phone).HasMaxLength(50);
+            e.Property(i => i.Email).HasMaxLength(320);
+            e.Property(i => i.SearchText).HasMaxLength(400);
+            e.Ignore(i => i.LevelCodes);
+            e.HasIndex(i => i.ScopePath);
+            e.HasIndex(i => i.AreaId);
+            e.HasIndex(i => new { i.Status, i.Type });
+            e.HasOne<Area>().WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(i => i.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+            var search = e.HasIndex(i => i.SearchText);
+            if (provider == DatabaseProvider.Postgres)
+            {
+                search.HasMethod("gin").HasOperators("gin_trgm_ops");
+            }
+        });
+
+        model.Entity<InstitutionStatusChange>(e =>
+        {
+            e.ToModuleTable(Schema, "institution_status_changes", provider);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.From).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.To).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.Reason).HasMaxLength(1000);
+            e.HasIndex(c => c.InstitutionId);
+            e.HasOne<Institution>().WithMany().HasForeignKey(c => c.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }
 
 internal static class InstitutionsData
 {
     public static DbSet<Area> Areas(this LnemisDbContext db) => db.Set<Area>();
+
+    public static DbSet<EducationLevel> Levels(this LnemisDbContext db) => db.Set<EducationLevel>();
+
+    public static DbSet<Grade> Grades(this LnemisDbContext db) => db.Set<Grade>();
+
+    public static DbSet<AcademicYear> AcademicYears(this LnemisDbContext db) => db.Set<AcademicYear>();
+
+    public static DbSet<Institution> Institutions(this LnemisDbContext db) => db.Set<Institution>();
+
+    public static DbSet<InstitutionStatusChange> InstitutionStatusChanges(this LnemisDbContext db) => db.Set<InstitutionStatusChange>();
+
+    /// <summary>
+    /// Code and name of the given areas, even those outside the caller's scope (a head teacher sees
+    /// their school's district name). A query of its own on purpose: IgnoreQueryFilters inside
+    /// another query would lift the filters of the whole query.
+    /// </summary>
+    public static async Task<Dictionary<Guid, (string Code, string Name)>> AreaLabelsAsync(this LnemisDbContext db, IEnumerable<Guid>? ids, CancellationToken ct)
+    {
+        var query = db.Areas().IgnoreQueryFilters().AsNoTracking();
+        if (ids is not null)
+        {
+            var wanted = ids.Distinct().ToList();
+            query = query.Where(a => wanted.Contains(a.Id));
+        }
+
+        return await query.Select(a => new { a.Id, a.Code, a.Name }).ToDictionaryAsync(a => a.Id, a => (a.Code, a.Name), ct);
+    }
+}
+
+/// <summary>What the search boxes match: lower case, accents removed, single spaces.</summary>
+internal static class SearchText
+{
+    public static string Of(params string?[] parts)
+    {
+        var joined = string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p))).Normalize(System.Text.NormalizationForm.FormD);
+        var builder = new System.Text.StringBuilder(joined.Length);
+        var space = false;
+        foreach (var c in joined)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A LIKE pattern that finds <paramref name="term"/> anywhere (wildcards in the term are matched literally).</summary>
+    public static string Contains(string term) =>
+        "%" + Of(term).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -20,6 +20,7 @@ namespace Lnemis.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>
@@ -396,6 +397,47 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.ToTable("sessions", "identity");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.AcademicYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_academic_years");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_academic_years_code");
+
+                    b.ToTable("academic_years", "institutions");
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -455,6 +497,326 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_areas_scope_path");
 
                     b.ToTable("areas", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.EducationLevel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("DurationYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_years");
+
+                    b.Property<int>("EntranceAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("entrance_age");
+
+                    b.Property<int>("IscedLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("isced_level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_education_levels");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_education_levels_code");
+
+                    b.ToTable("education_levels", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Grade", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("LevelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("level_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grades");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grades_code");
+
+                    b.HasIndex("LevelId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grades_level_id_sequence");
+
+                    b.ToTable("grades", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Institution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("ClassroomsUnusable")
+                        .HasColumnType("integer")
+                        .HasColumnName("classrooms_unusable");
+
+                    b.Property<int>("ClassroomsUsable")
+                        .HasColumnType("integer")
+                        .HasColumnName("classrooms_usable");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("HasElectricity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_electricity");
+
+                    b.Property<bool>("HasInternet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_internet");
+
+                    b.Property<bool>("HasWater")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_water");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("levels");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("ownership");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Shift")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("shift");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_changed_on");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("successor_id");
+
+                    b.Property<int>("ToiletsFemale")
+                        .HasColumnType("integer")
+                        .HasColumnName("toilets_female");
+
+                    b.Property<int>("ToiletsMale")
+                        .HasColumnType("integer")
+                        .HasColumnName("toilets_male");
+
+                    b.Property<int>("ToiletsShared")
+                        .HasColumnType("integer")
+                        .HasColumnName("toilets_shared");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_institutions_area_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_code");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_institutions_scope_path");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_institutions_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SuccessorId")
+                        .HasDatabaseName("ix_institutions_successor_id");
+
+                    b.HasIndex("Status", "Type")
+                        .HasDatabaseName("ix_institutions_status_type");
+
+                    b.ToTable("institutions", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.InstitutionStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("successor_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institution_status_changes");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institution_status_changes_institution_id");
+
+                    b.ToTable("institution_status_changes", "institutions");
                 });
 
             modelBuilder.Entity("Lnemis.Platform.Api.IdempotencyRecord", b =>
@@ -746,6 +1108,38 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_sessions_users_user_id");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.AcademicYear", b =>
+                {
+                    b.OwnsMany("Lnemis.Institutions.Domain.Term", "Terms", b1 =>
+                        {
+                            b1.Property<Guid>("AcademicYearId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("EndsOn");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("StartsOn");
+
+                            b1.HasKey("AcademicYearId", "__synthesizedOrdinal");
+
+                            b1.ToTable("academic_years", "institutions");
+
+                            b1
+                                .ToJson("terms")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AcademicYearId")
+                                .HasConstraintName("fk_academic_years_academic_years_academic_year_id");
+                        });
+
+                    b.Navigation("Terms");
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.Area", b =>
                 {
                     b.HasOne("Lnemis.Institutions.Domain.Area", null)
@@ -755,9 +1149,50 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_areas_areas_parent_id");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Grade", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.EducationLevel", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_grades_education_levels_level_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Institution", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_areas_area_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_institutions_institutions_successor_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.InstitutionStatusChange", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_status_changes_institutions_institution_id");
+                });
+
             modelBuilder.Entity("Lnemis.Identity.Domain.User", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.EducationLevel", b =>
+                {
+                    b.Navigation("Grades");
                 });
 #pragma warning restore 612, 618
         }

@@ -391,6 +391,47 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("identity_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.AcademicYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_academic_years");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_academic_years_code");
+
+                    b.ToTable("institutions_academic_years", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -450,6 +491,323 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_institutions_areas_scope_path");
 
                     b.ToTable("institutions_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.EducationLevel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("DurationYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_years");
+
+                    b.Property<int>("EntranceAge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entrance_age");
+
+                    b.Property<int>("IscedLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("isced_level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_education_levels");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_education_levels_code");
+
+                    b.ToTable("institutions_education_levels", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Grade", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("LevelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_grades");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_grades_code");
+
+                    b.HasIndex("LevelId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_grades_level_id_sequence");
+
+                    b.ToTable("institutions_grades", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Institution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("ClassroomsUnusable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("classrooms_unusable");
+
+                    b.Property<int>("ClassroomsUsable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("classrooms_usable");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("HasElectricity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_electricity");
+
+                    b.Property<bool>("HasInternet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_internet");
+
+                    b.Property<bool>("HasWater")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_water");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("levels");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ownership");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Shift")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shift");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_on");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("successor_id");
+
+                    b.Property<int>("ToiletsFemale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("toilets_female");
+
+                    b.Property<int>("ToiletsMale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("toilets_male");
+
+                    b.Property<int>("ToiletsShared")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("toilets_shared");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_institutions");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_institutions_institutions_area_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_institutions_code");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_institutions_institutions_scope_path");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_institutions_institutions_search_text");
+
+                    b.HasIndex("SuccessorId")
+                        .HasDatabaseName("ix_institutions_institutions_successor_id");
+
+                    b.HasIndex("Status", "Type")
+                        .HasDatabaseName("ix_institutions_institutions_status_type");
+
+                    b.ToTable("institutions_institutions", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.InstitutionStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("successor_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_institution_status_changes");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institutions_institution_status_changes_institution_id");
+
+                    b.ToTable("institutions_institution_status_changes", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Platform.Api.IdempotencyRecord", b =>
@@ -739,6 +1097,38 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_identity_sessions_identity_users_user_id");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.AcademicYear", b =>
+                {
+                    b.OwnsMany("Lnemis.Institutions.Domain.Term", "Terms", b1 =>
+                        {
+                            b1.Property<Guid>("AcademicYearId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("EndsOn");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("StartsOn");
+
+                            b1.HasKey("AcademicYearId", "__synthesizedOrdinal");
+
+                            b1.ToTable("institutions_academic_years");
+
+                            b1
+                                .ToJson("terms")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AcademicYearId")
+                                .HasConstraintName("fk_institutions_academic_years_institutions_academic_years_academic_year_id");
+                        });
+
+                    b.Navigation("Terms");
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.Area", b =>
                 {
                     b.HasOne("Lnemis.Institutions.Domain.Area", null)
@@ -748,9 +1138,50 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_institutions_areas_institutions_areas_parent_id");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Grade", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.EducationLevel", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_grades_institutions_education_levels_level_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Institution", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_institutions_institutions_areas_area_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_institutions_institutions_institutions_institutions_successor_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.InstitutionStatusChange", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_institution_status_changes_institutions_institutions_institution_id");
+                });
+
             modelBuilder.Entity("Lnemis.Identity.Domain.User", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.EducationLevel", b =>
+                {
+                    b.Navigation("Grades");
                 });
 #pragma warning restore 612, 618
         }

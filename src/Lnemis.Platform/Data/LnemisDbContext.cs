@@ -45,6 +45,12 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    /// <summary>Name of the query filter that limits scoped records to the caller's scopes.</summary>
+    public const string ScopeFilter = "scope";
+
+    /// <summary>Name of the query filter that hides soft-deleted records.</summary>
+    public const string SoftDeleteFilter = "soft-delete";
+
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -102,12 +108,12 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
     private void ApplyScopeFilter<T>(ModelBuilder modelBuilder)
         where T : class, IScoped =>
         modelBuilder.Entity<T>().HasQueryFilter(
-            "scope",
+            ScopeFilter,
             e => ScopeUnrestricted || ScopePaths.Any(p => e.ScopePath.StartsWith(p)));
 
     private static void ApplySoftDeleteFilter<T>(ModelBuilder modelBuilder)
         where T : class, ISoftDeletable =>
-        modelBuilder.Entity<T>().HasQueryFilter("soft-delete", e => e.DeletedAt == null);
+        modelBuilder.Entity<T>().HasQueryFilter(SoftDeleteFilter, e => e.DeletedAt == null);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
