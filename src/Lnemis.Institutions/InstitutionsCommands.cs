@@ -133,4 +133,29 @@ public static class InstitutionsCommands
         await db.SaveChangesAsync(ct);
         return new InstitutionRef(institution.Id, institution.ScopePath, institution.Name);
     }
+
+    /// <summary>Registers a learner at the institution (seeding, tests): no duplicate check. Returns the learner's id.</summary>
+    public static async Task<Guid> AddLearnerAsync(
+        IServiceProvider services, InstitutionRef institution, string givenName, string familyName, Sex sex, DateOnly dateOfBirth, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<LnemisDbContext>();
+        var number = LearnerNumbers.Issue();
+        var learner = new Learner
+        {
+            Id = Guid.CreateVersion7(),
+            LearnerNumber = number,
+            GivenName = givenName,
+            FamilyName = familyName,
+            Sex = sex,
+            DateOfBirth = dateOfBirth,
+            HasBirthCertificate = true,
+            InstitutionId = institution.Id,
+            ScopePath = institution.Path,
+            SearchText = SearchText.Of(number, givenName, familyName),
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+        };
+        db.Learners().Add(learner);
+        await db.SaveChangesAsync(ct);
+        return learner.Id;
+    }
 }

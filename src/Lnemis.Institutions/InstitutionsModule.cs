@@ -1,9 +1,10 @@
 // Institutions: the national registry. The administrative area tree (on which access scopes
-// hang), the education structure, institutions; learners, staff, enrolments and the census build on it.
+// hang), the education structure, institutions, learners; staff, enrolments and the census build on it.
 using FluentValidation;
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Features.Areas;
 using Lnemis.Institutions.Features.Institutions;
+using Lnemis.Institutions.Features.Learners;
 using Lnemis.Institutions.Features.Structure;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
@@ -22,6 +23,7 @@ public static class InstitutionsModule
         services.AddSingleton(Model);
         services.AddScoped<IScopeDirectory, AreaScopeDirectory>();
         services.AddScoped<IScopeDirectory, InstitutionScopeDirectory>();
+        services.AddSingleton<NationalIds>();
         services.AddValidatorsFromAssemblyContaining<CreateArea.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -51,5 +53,12 @@ public static class InstitutionsModule
         MergeInstitution.Map(api);
         ReopenInstitution.Map(api);
         DeleteInstitution.Map(api);
+
+        ListLearners.Map(api);
+        GetLearner.Map(api);
+        GetLearnerNationalId.Map(api);
+        CreateLearner.Map(api);
+        UpdateLearner.Map(api);
+        MergeLearner.Map(api);
     }
 }

@@ -89,13 +89,14 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
         }
     }
 
-    /// <summary>An area with records of every kind that hangs on an area: the area, a sub-area, a school, its head teacher, a user placed there, the user's grant and token.</summary>
+    /// <summary>An area with records of every kind that hangs on an area: the area, a sub-area, a school, a learner, the head teacher, a user placed there, the user's grant and token.</summary>
     private async Task<Seeded> SeedAreaAsync(Institutions.InstitutionsCommands.AreaRef parent)
     {
         var area = await given.AreaAsync(parent);
         var child = await given.AreaAsync(area);
         var school = await given.InstitutionAsync(child);
         var head = await given.UserAtAsync(RoleCatalog.HeadTeacher, school);
+        var learner = await given.LearnerAsync(school);
         var user = await given.UserAsync(RoleCatalog.AreaOfficer, area);
         var (grantId, tokenId) = await factory.AsSystemAsync(async sp =>
         {
@@ -104,7 +105,7 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
             var token = await PersonalAccessTokens.CreateAsync(db, TimeProvider.System, user.Id, "scope test", 1, CancellationToken.None);
             return (grant.Id, token.Id);
         });
-        return new Seeded(area, [area.Id, child.Id, school.Id, head.Id, user.Id, grantId, tokenId]);
+        return new Seeded(area, [area.Id, child.Id, school.Id, learner, head.Id, user.Id, grantId, tokenId]);
     }
 
     private async Task<TestClient> SignInWithEveryAreaRoleAsync(Institutions.InstitutionsCommands.AreaRef area)

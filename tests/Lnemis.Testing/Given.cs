@@ -21,6 +21,11 @@ public sealed class Given(LnemisFactory factory)
         factory.AsSystemAsync(sp => InstitutionsCommands.EnsureInstitutionAsync(
             sp, Unique("SCH"), name ?? Unique("School"), area, Institutions.Domain.InstitutionType.Primary, ["PRIMARY"], -1.5, 36.5, CancellationToken.None));
 
+    /// <summary>A learner registered at the institution (written directly, no duplicate check); returns the id.</summary>
+    public Task<Guid> LearnerAsync(InstitutionsCommands.InstitutionRef institution, string? familyName = null) =>
+        factory.AsSystemAsync(sp => InstitutionsCommands.AddLearnerAsync(
+            sp, institution, "Test", familyName ?? Unique("Learner"), Institutions.Domain.Sex.Female, new DateOnly(2016, 5, 17), CancellationToken.None));
+
     /// <summary>The standard levels and this year's academic year (idempotent).</summary>
     public Task StructureAsync() =>
         factory.AsSystemAsync(sp => InstitutionsCommands.EnsureStructureAsync(sp, DateTime.UtcNow.Year, CancellationToken.None));

@@ -92,6 +92,34 @@ internal sealed class InstitutionsModel : IModelContributor
             }
         });
 
+        model.Entity<Learner>(e =>
+        {
+            e.ToModuleTable(Schema, "learners", provider);
+            e.Property(l => l.Id).ValueGeneratedNever();
+            e.Property(l => l.LearnerNumber).HasMaxLength(10);
+            e.HasIndex(l => l.LearnerNumber).IsUnique();
+            e.Property(l => l.GivenName).HasMaxLength(100);
+            e.Property(l => l.FamilyName).HasMaxLength(100);
+            e.Property(l => l.OtherNames).HasMaxLength(200);
+            e.Property(l => l.Sex).HasConversion<string>().HasMaxLength(10);
+            e.Property(l => l.Status).HasConversion<string>().HasMaxLength(10);
+            e.Property(l => l.SpecialNeeds).HasMaxLength(300);
+            e.Property(l => l.NationalIdProtected).HasMaxLength(1000);
+            e.Property(l => l.ScopePath).HasMaxLength(1000);
+            e.Property(l => l.SearchText).HasMaxLength(400);
+            e.OwnsMany(l => l.Guardians, g => g.ToJson());
+            e.HasIndex(l => l.ScopePath);
+            e.HasIndex(l => l.InstitutionId);
+            e.HasIndex(l => new { l.DateOfBirth, l.Sex });
+            e.HasOne<Institution>().WithMany().HasForeignKey(l => l.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Learner>().WithMany().HasForeignKey(l => l.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+            var search = e.HasIndex(l => l.SearchText);
+            if (provider == DatabaseProvider.Postgres)
+            {
+                search.HasMethod("gin").HasOperators("gin_trgm_ops");
+            }
+        });
+
         model.Entity<InstitutionStatusChange>(e =>
         {
             e.ToModuleTable(Schema, "institution_status_changes", provider);
@@ -118,6 +146,8 @@ internal static class InstitutionsData
     public static DbSet<Institution> Institutions(this LnemisDbContext db) => db.Set<Institution>();
 
     public static DbSet<InstitutionStatusChange> InstitutionStatusChanges(this LnemisDbContext db) => db.Set<InstitutionStatusChange>();
+
+    public static DbSet<Learner> Learners(this LnemisDbContext db) => db.Set<Learner>();
 
     /// <summary>
     /// Code and name of the given areas, even those outside the caller's scope (a head teacher sees

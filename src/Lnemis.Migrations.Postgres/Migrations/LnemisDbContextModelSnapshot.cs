@@ -819,6 +819,131 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.ToTable("institution_status_changes", "institutions");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Learner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_name");
+
+                    b.Property<bool>("HasBirthCertificate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_birth_certificate");
+
+                    b.Property<bool>("HasNationalId")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_national_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("LearnerNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("learner_number");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("NationalIdProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("national_id_protected");
+
+                    b.Property<string>("OtherNames")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_names");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("SpecialNeeds")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("special_needs");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_learners");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_learners_institution_id");
+
+                    b.HasIndex("LearnerNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_learners_learner_number");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_learners_merged_into_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_learners_scope_path");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_learners_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("DateOfBirth", "Sex")
+                        .HasDatabaseName("ix_learners_date_of_birth_sex");
+
+                    b.ToTable("learners", "institutions");
+                });
+
             modelBuilder.Entity("Lnemis.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1183,6 +1308,54 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_institution_status_changes_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Learner", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_learners_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_learners_learners_merged_into_id");
+
+                    b.OwnsMany("Lnemis.Institutions.Domain.Guardian", "Guardians", b1 =>
+                        {
+                            b1.Property<Guid>("LearnerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Phone");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired();
+
+                            b1.HasKey("LearnerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("learners", "institutions");
+
+                            b1
+                                .ToJson("guardians")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LearnerId")
+                                .HasConstraintName("fk_learners_learners_learner_id");
+                        });
+
+                    b.Navigation("Guardians");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.User", b =>

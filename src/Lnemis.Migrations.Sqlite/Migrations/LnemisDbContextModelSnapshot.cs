@@ -810,6 +810,128 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("institutions_institution_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Learner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_name");
+
+                    b.Property<bool>("HasBirthCertificate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_birth_certificate");
+
+                    b.Property<bool>("HasNationalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_national_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("LearnerNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learner_number");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("NationalIdProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("national_id_protected");
+
+                    b.Property<string>("OtherNames")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_names");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("SpecialNeeds")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("special_needs");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_learners");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institutions_learners_institution_id");
+
+                    b.HasIndex("LearnerNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_learners_learner_number");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_institutions_learners_merged_into_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_institutions_learners_scope_path");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_institutions_learners_search_text");
+
+                    b.HasIndex("DateOfBirth", "Sex")
+                        .HasDatabaseName("ix_institutions_learners_date_of_birth_sex");
+
+                    b.ToTable("institutions_learners", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1172,6 +1294,54 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_institutions_institution_status_changes_institutions_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Learner", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_learners_institutions_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_institutions_learners_institutions_learners_merged_into_id");
+
+                    b.OwnsMany("Lnemis.Institutions.Domain.Guardian", "Guardians", b1 =>
+                        {
+                            b1.Property<Guid>("LearnerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Phone");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired();
+
+                            b1.HasKey("LearnerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("institutions_learners");
+
+                            b1
+                                .ToJson("guardians")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LearnerId")
+                                .HasConstraintName("fk_institutions_learners_institutions_learners_learner_id");
+                        });
+
+                    b.Navigation("Guardians");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.User", b =>
