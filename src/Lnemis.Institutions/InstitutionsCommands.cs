@@ -158,4 +158,37 @@ public static class InstitutionsCommands
         await db.SaveChangesAsync(ct);
         return learner.Id;
     }
+
+    /// <summary>Adds a teacher posted at the institution from today (seeding, tests). Returns the staff member's id.</summary>
+    public static async Task<Guid> AddTeacherAsync(IServiceProvider services, InstitutionRef institution, string staffNumber, string givenName, string familyName, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<LnemisDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var member = new StaffMember
+        {
+            Id = Guid.CreateVersion7(),
+            StaffNumber = staffNumber,
+            GivenName = givenName,
+            FamilyName = familyName,
+            DateOfBirth = new DateOnly(1985, 1, 1),
+            Category = StaffCategory.Teaching,
+            Qualifications = [new Qualification { Name = "Diploma in Primary Teacher Education", Levels = "PRIMARY" }],
+            InstitutionId = institution.Id,
+            ScopePath = institution.Path,
+            SearchText = SearchText.Of(staffNumber, givenName, familyName),
+            CreatedAt = now,
+        };
+        db.Staff().Add(member);
+        db.Postings().Add(new Posting
+        {
+            Id = Guid.CreateVersion7(),
+            StaffId = member.Id,
+            InstitutionId = institution.Id,
+            Position = "Teacher",
+            TeachingLevel = "PRIMARY",
+            StartsOn = DateOnly.FromDateTime(now.UtcDateTime),
+        });
+        await db.SaveChangesAsync(ct);
+        return member.Id;
+    }
 }

@@ -1,10 +1,11 @@
 // Institutions: the national registry. The administrative area tree (on which access scopes
-// hang), the education structure, institutions, learners; staff, enrolments and the census build on it.
+// hang), the education structure, institutions, learners, staff; enrolments and the census build on it.
 using FluentValidation;
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Features.Areas;
 using Lnemis.Institutions.Features.Institutions;
 using Lnemis.Institutions.Features.Learners;
+using Lnemis.Institutions.Features.Staff;
 using Lnemis.Institutions.Features.Structure;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
@@ -60,5 +61,11 @@ public static class InstitutionsModule
         CreateLearner.Map(api);
         UpdateLearner.Map(api);
         MergeLearner.Map(api);
+
+        ListStaff.Map(api);
+        GetStaffMember.Map(api);
+        CreateStaffMember.Map(api);
+        UpdateStaffMember.Map(api);
+        TransferStaffMember.Map(api);
     }
 }

@@ -120,6 +120,38 @@ internal sealed class InstitutionsModel : IModelContributor
             }
         });
 
+        model.Entity<StaffMember>(e =>
+        {
+            e.ToModuleTable(Schema, "staff", provider);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.StaffNumber).HasMaxLength(30);
+            e.HasIndex(m => m.StaffNumber).IsUnique();
+            e.Property(m => m.GivenName).HasMaxLength(100);
+            e.Property(m => m.FamilyName).HasMaxLength(100);
+            e.Property(m => m.Sex).HasConversion<string>().HasMaxLength(10);
+            e.Property(m => m.Category).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Phone).HasMaxLength(50);
+            e.Property(m => m.Email).HasMaxLength(320);
+            e.Property(m => m.ScopePath).HasMaxLength(1000);
+            e.Property(m => m.SearchText).HasMaxLength(400);
+            e.OwnsMany(m => m.Qualifications, q => q.ToJson());
+            e.HasIndex(m => m.ScopePath);
+            e.HasIndex(m => m.InstitutionId);
+            e.HasOne<Institution>().WithMany().HasForeignKey(m => m.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<Posting>(e =>
+        {
+            e.ToModuleTable(Schema, "postings", provider);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Position).HasMaxLength(100);
+            e.Property(p => p.TeachingLevel).HasMaxLength(30);
+            e.HasIndex(p => new { p.StaffId, p.StartsOn });
+            e.HasIndex(p => p.InstitutionId);
+            e.HasOne<StaffMember>().WithMany().HasForeignKey(p => p.StaffId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         model.Entity<InstitutionStatusChange>(e =>
         {
             e.ToModuleTable(Schema, "institution_status_changes", provider);
@@ -148,6 +180,10 @@ internal static class InstitutionsData
     public static DbSet<InstitutionStatusChange> InstitutionStatusChanges(this LnemisDbContext db) => db.Set<InstitutionStatusChange>();
 
     public static DbSet<Learner> Learners(this LnemisDbContext db) => db.Set<Learner>();
+
+    public static DbSet<StaffMember> Staff(this LnemisDbContext db) => db.Set<StaffMember>();
+
+    public static DbSet<Posting> Postings(this LnemisDbContext db) => db.Set<Posting>();
 
     /// <summary>
     /// Code and name of the given areas, even those outside the caller's scope (a head teacher sees

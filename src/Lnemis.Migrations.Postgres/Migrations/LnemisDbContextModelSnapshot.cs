@@ -944,6 +944,146 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.ToTable("learners", "institutions");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Posting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("TeachingLevel")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("teaching_level");
+
+                    b.HasKey("Id")
+                        .HasName("pk_postings");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_postings_institution_id");
+
+                    b.HasIndex("StaffId", "StartsOn")
+                        .HasDatabaseName("ix_postings_staff_id_starts_on");
+
+                    b.ToTable("postings", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_name");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("StaffNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("staff_number");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_staff_institution_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_staff_scope_path");
+
+                    b.HasIndex("StaffNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_staff_number");
+
+                    b.ToTable("staff", "institutions");
+                });
+
             modelBuilder.Entity("Lnemis.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1356,6 +1496,63 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Guardians");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Posting", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_postings_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_postings_staff_staff_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.StaffMember", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_institutions_institution_id");
+
+                    b.OwnsMany("Lnemis.Institutions.Domain.Qualification", "Qualifications", b1 =>
+                        {
+                            b1.Property<Guid>("StaffMemberId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Levels")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int?>("Year");
+
+                            b1.HasKey("StaffMemberId", "__synthesizedOrdinal");
+
+                            b1.ToTable("staff", "institutions");
+
+                            b1
+                                .ToJson("qualifications")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StaffMemberId")
+                                .HasConstraintName("fk_staff_staff_staff_member_id");
+                        });
+
+                    b.Navigation("Qualifications");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.User", b =>

@@ -932,6 +932,146 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("institutions_learners", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Posting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("TeachingLevel")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teaching_level");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_postings");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institutions_postings_institution_id");
+
+                    b.HasIndex("StaffId", "StartsOn")
+                        .HasDatabaseName("ix_institutions_postings_staff_id_starts_on");
+
+                    b.ToTable("institutions_postings", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_name");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("StaffNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_number");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_staff");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institutions_staff_institution_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_institutions_staff_scope_path");
+
+                    b.HasIndex("StaffNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_staff_staff_number");
+
+                    b.ToTable("institutions_staff", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1342,6 +1482,63 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Guardians");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Posting", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_postings_institutions_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_postings_institutions_staff_staff_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.StaffMember", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_staff_institutions_institutions_institution_id");
+
+                    b.OwnsMany("Lnemis.Institutions.Domain.Qualification", "Qualifications", b1 =>
+                        {
+                            b1.Property<Guid>("StaffMemberId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Levels")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int?>("Year");
+
+                            b1.HasKey("StaffMemberId", "__synthesizedOrdinal");
+
+                            b1.ToTable("institutions_staff");
+
+                            b1
+                                .ToJson("qualifications")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StaffMemberId")
+                                .HasConstraintName("fk_institutions_staff_institutions_staff_staff_member_id");
+                        });
+
+                    b.Navigation("Qualifications");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.User", b =>
