@@ -1,8 +1,9 @@
 // Institutions: the national registry. The administrative area tree (on which access scopes
-// hang), the education structure, institutions, learners, staff; enrolments and the census build on it.
+// hang), the education structure, institutions, learners, staff, enrolments; the census builds on them.
 using FluentValidation;
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Features.Areas;
+using Lnemis.Institutions.Features.Enrolments;
 using Lnemis.Institutions.Features.Institutions;
 using Lnemis.Institutions.Features.Learners;
 using Lnemis.Institutions.Features.Staff;
@@ -67,5 +68,13 @@ public static class InstitutionsModule
         CreateStaffMember.Map(api);
         UpdateStaffMember.Map(api);
         TransferStaffMember.Map(api);
+
+        ListEnrolments.Map(api);
+        Enrol.Map(api);
+        TransferLearner.Map(api);
+        WithdrawEnrolment.Map(api);
+        GraduateEnrolment.Map(api);
+        PromoteClass.Map(api);
+        UndoPromotion.Map(api);
     }
 }

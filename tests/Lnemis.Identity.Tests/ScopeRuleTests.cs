@@ -3,6 +3,7 @@ using System.Reflection;
 using Lnemis.Identity.Domain;
 using Lnemis.Identity.Features.Tokens;
 using Lnemis.Institutions;
+using Lnemis.Institutions.Domain;
 using Lnemis.Platform.Data;
 using Lnemis.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -90,7 +91,7 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
         }
     }
 
-    /// <summary>An area with records of every kind that hangs on an area: the area, a sub-area, a school, a learner, a teacher, the head teacher, a user placed there, the user's grant and token.</summary>
+    /// <summary>An area with records of every kind that hangs on an area: the area, a sub-area, a school, a learner and their enrolment, a teacher, the head teacher, a user placed there, the user's grant and token.</summary>
     private async Task<Seeded> SeedAreaAsync(Institutions.InstitutionsCommands.AreaRef parent)
     {
         var area = await given.AreaAsync(parent);
@@ -99,6 +100,23 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
         var head = await given.UserAtAsync(RoleCatalog.HeadTeacher, school);
         var learner = await given.LearnerAsync(school);
         var teacher = await factory.AsSystemAsync(sp => InstitutionsCommands.AddTeacherAsync(sp, school, Given.Unique("TSC"), "Test", "Teacher", CancellationToken.None));
+        await given.StructureAsync();
+        var enrolment = await factory.WithDbAsync(async db =>
+        {
+            var row = new Enrolment
+            {
+                Id = Guid.CreateVersion7(),
+                LearnerId = learner,
+                AcademicYearId = db.Set<AcademicYear>().First().Id,
+                GradeId = db.Set<Grade>().First().Id,
+                InstitutionId = school.Id,
+                ScopePath = school.Path,
+                StartsOn = new DateOnly(2026, 1, 5),
+            };
+            db.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
         var user = await given.UserAsync(RoleCatalog.AreaOfficer, area);
         var (grantId, tokenId) = await factory.AsSystemAsync(async sp =>
         {
@@ -107,7 +125,7 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
             var token = await PersonalAccessTokens.CreateAsync(db, TimeProvider.System, user.Id, "scope test", 1, CancellationToken.None);
             return (grant.Id, token.Id);
         });
-        return new Seeded(area, [area.Id, child.Id, school.Id, learner, teacher, head.Id, user.Id, grantId, tokenId]);
+        return new Seeded(area, [area.Id, child.Id, school.Id, learner, teacher, enrolment, head.Id, user.Id, grantId, tokenId]);
     }
 
     private async Task<TestClient> SignInWithEveryAreaRoleAsync(Institutions.InstitutionsCommands.AreaRef area)

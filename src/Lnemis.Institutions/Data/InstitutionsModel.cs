@@ -152,6 +152,24 @@ internal sealed class InstitutionsModel : IModelContributor
             e.HasOne<Institution>().WithMany().HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        model.Entity<Enrolment>(e =>
+        {
+            e.ToModuleTable(Schema, "enrolments", provider);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.EndReason).HasMaxLength(500);
+            e.Property(x => x.ScopePath).HasMaxLength(1000);
+            e.HasIndex(x => new { x.LearnerId, x.AcademicYearId });
+            e.HasIndex(x => new { x.InstitutionId, x.AcademicYearId, x.GradeId, x.Status });
+            e.HasIndex(x => x.CreatedByPromotion);
+            e.HasIndex(x => x.EndedByPromotion);
+            e.HasIndex(x => x.ScopePath);
+            e.HasOne<Learner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AcademicYear>().WithMany().HasForeignKey(x => x.AcademicYearId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Grade>().WithMany().HasForeignKey(x => x.GradeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         model.Entity<InstitutionStatusChange>(e =>
         {
             e.ToModuleTable(Schema, "institution_status_changes", provider);
@@ -184,6 +202,8 @@ internal static class InstitutionsData
     public static DbSet<StaffMember> Staff(this LnemisDbContext db) => db.Set<StaffMember>();
 
     public static DbSet<Posting> Postings(this LnemisDbContext db) => db.Set<Posting>();
+
+    public static DbSet<Enrolment> Enrolments(this LnemisDbContext db) => db.Set<Enrolment>();
 
     /// <summary>
     /// Code and name of the given areas, even those outside the caller's scope (a head teacher sees

@@ -548,6 +548,97 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.ToTable("education_levels", "institutions");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademicYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<Guid?>("CreatedByPromotion")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_promotion");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<Guid?>("EndedByPromotion")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ended_by_promotion");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("GradeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grade_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("learner_id");
+
+                    b.Property<bool>("Repeater")
+                        .HasColumnType("boolean")
+                        .HasColumnName("repeater");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope_path");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrolments");
+
+                    b.HasIndex("AcademicYearId")
+                        .HasDatabaseName("ix_enrolments_academic_year_id");
+
+                    b.HasIndex("CreatedByPromotion")
+                        .HasDatabaseName("ix_enrolments_created_by_promotion");
+
+                    b.HasIndex("EndedByPromotion")
+                        .HasDatabaseName("ix_enrolments_ended_by_promotion");
+
+                    b.HasIndex("GradeId")
+                        .HasDatabaseName("ix_enrolments_grade_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_enrolments_scope_path");
+
+                    b.HasIndex("LearnerId", "AcademicYearId")
+                        .HasDatabaseName("ix_enrolments_learner_id_academic_year_id");
+
+                    b.HasIndex("InstitutionId", "AcademicYearId", "GradeId", "Status")
+                        .HasDatabaseName("ix_enrolments_institution_id_academic_year_id_grade_id_status");
+
+                    b.ToTable("enrolments", "institutions");
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.Grade", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1412,6 +1503,37 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_areas_areas_parent_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Enrolment", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.AcademicYear", null)
+                        .WithMany()
+                        .HasForeignKey("AcademicYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_academic_years_academic_year_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Grade", null)
+                        .WithMany()
+                        .HasForeignKey("GradeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_grades_grade_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_learners_learner_id");
                 });
 
             modelBuilder.Entity("Lnemis.Institutions.Domain.Grade", b =>

@@ -542,6 +542,97 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("institutions_education_levels", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademicYearId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<Guid?>("CreatedByPromotion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_promotion");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<Guid?>("EndedByPromotion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by_promotion");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("GradeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learner_id");
+
+                    b.Property<bool>("Repeater")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeater");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_enrolments");
+
+                    b.HasIndex("AcademicYearId")
+                        .HasDatabaseName("ix_institutions_enrolments_academic_year_id");
+
+                    b.HasIndex("CreatedByPromotion")
+                        .HasDatabaseName("ix_institutions_enrolments_created_by_promotion");
+
+                    b.HasIndex("EndedByPromotion")
+                        .HasDatabaseName("ix_institutions_enrolments_ended_by_promotion");
+
+                    b.HasIndex("GradeId")
+                        .HasDatabaseName("ix_institutions_enrolments_grade_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_institutions_enrolments_scope_path");
+
+                    b.HasIndex("LearnerId", "AcademicYearId")
+                        .HasDatabaseName("ix_institutions_enrolments_learner_id_academic_year_id");
+
+                    b.HasIndex("InstitutionId", "AcademicYearId", "GradeId", "Status")
+                        .HasDatabaseName("ix_institutions_enrolments_institution_id_academic_year_id_grade_id_status");
+
+                    b.ToTable("institutions_enrolments", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.Grade", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1398,6 +1489,37 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_institutions_areas_institutions_areas_parent_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.Enrolment", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.AcademicYear", null)
+                        .WithMany()
+                        .HasForeignKey("AcademicYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_enrolments_institutions_academic_years_academic_year_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Grade", null)
+                        .WithMany()
+                        .HasForeignKey("GradeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_enrolments_institutions_grades_grade_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_enrolments_institutions_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_enrolments_institutions_learners_learner_id");
                 });
 
             modelBuilder.Entity("Lnemis.Institutions.Domain.Grade", b =>
