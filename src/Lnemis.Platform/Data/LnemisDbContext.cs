@@ -43,14 +43,14 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
         this.clock = clock;
     }
 
-    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
-    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     /// <summary>Name of the query filter that limits scoped records to the caller's scopes.</summary>
     public const string ScopeFilter = "scope";
 
     /// <summary>Name of the query filter that hides soft-deleted records.</summary>
     public const string SoftDeleteFilter = "soft-delete";
 
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
