@@ -58,6 +58,20 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             context.Response.Body = original;
         }
 
+        if (!actor.IdempotencyRecorded && context.Response.StatusCode >= 400 && !context.Response.HasStarted)
+        {
+            // A simultaneous twin may have finished first and made this request fail (for example
+            // "code already used"); the caller should see the twin's outcome, not this failure.
+            var twin = await db.IdempotencyRecords.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.Caller == actor.PartitionKey && r.Key == key, CancellationToken.None);
+            if (twin is not null)
+            {
+                context.Response.Clear();
+                await AnswerRepeatAsync(context, twin, fingerprint);
+                return;
+            }
+        }
+
         if (actor.IdempotencyRecorded)
         {
             var body = captured.ToArray();
