@@ -3,6 +3,7 @@
 using FluentValidation;
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Features.Areas;
+using Lnemis.Institutions.Features.Census;
 using Lnemis.Institutions.Features.Enrolments;
 using Lnemis.Institutions.Features.Institutions;
 using Lnemis.Institutions.Features.Learners;
@@ -10,6 +11,7 @@ using Lnemis.Institutions.Features.Staff;
 using Lnemis.Institutions.Features.Structure;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,7 @@ public static class InstitutionsModule
         services.AddScoped<IScopeDirectory, AreaScopeDirectory>();
         services.AddScoped<IScopeDirectory, InstitutionScopeDirectory>();
         services.AddSingleton<NationalIds>();
+        services.AddRecurringTask<CensusReminders>();
         services.AddValidatorsFromAssemblyContaining<CreateArea.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -76,5 +79,13 @@ public static class InstitutionsModule
         GraduateEnrolment.Map(api);
         PromoteClass.Map(api);
         UndoPromotion.Map(api);
+
+        CensusRounds.Map(api);
+        ListCensusReturns.Map(api);
+        GetCensusReturn.Map(api);
+        StartCensusReturn.Map(api);
+        SaveCensusReturn.Map(api);
+        SubmitCensusReturn.Map(api);
+        ReviewCensusReturn.Map(api);
     }
 }

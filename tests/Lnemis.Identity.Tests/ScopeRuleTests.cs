@@ -117,6 +117,16 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
             await db.SaveChangesAsync();
             return row.Id;
         });
+        var censusReturn = await factory.WithDbAsync(async db =>
+        {
+            // Rounds are national (every scope sees them); the return is the school's.
+            var year = new AcademicYear { Id = Guid.CreateVersion7(), Code = Given.Unique("SY"), Name = "Scope test", StartsOn = new DateOnly(2026, 1, 5), EndsOn = new DateOnly(2026, 11, 30) };
+            var round = new CensusRound { Id = Guid.CreateVersion7(), AcademicYearId = year.Id, Name = "Scope test", OpensOn = new DateOnly(2026, 1, 1), Deadline = new DateOnly(2026, 3, 1) };
+            var row = new CensusReturn { Id = Guid.CreateVersion7(), RoundId = round.Id, InstitutionId = school.Id, ScopePath = school.Path, Status = CensusReturnStatus.Submitted };
+            db.AddRange(year, round, row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
         var user = await given.UserAsync(RoleCatalog.AreaOfficer, area);
         var (grantId, tokenId) = await factory.AsSystemAsync(async sp =>
         {
@@ -125,7 +135,7 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
             var token = await PersonalAccessTokens.CreateAsync(db, TimeProvider.System, user.Id, "scope test", 1, CancellationToken.None);
             return (grant.Id, token.Id);
         });
-        return new Seeded(area, [area.Id, child.Id, school.Id, learner, teacher, enrolment, head.Id, user.Id, grantId, tokenId]);
+        return new Seeded(area, [area.Id, child.Id, school.Id, learner, teacher, enrolment, censusReturn, head.Id, user.Id, grantId, tokenId]);
     }
 
     private async Task<TestClient> SignInWithEveryAreaRoleAsync(Institutions.InstitutionsCommands.AreaRef area)

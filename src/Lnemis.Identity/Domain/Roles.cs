@@ -26,7 +26,7 @@ public static class RoleCatalog
     public const string Planner = "Planner";
     public const string Viewer = "Viewer";
 
-    private static readonly string[] RegistryRead = ["areas.read", "institutions.read", "learners.read", "staff.read"];
+    private static readonly string[] RegistryRead = ["areas.read", "institutions.read", "learners.read", "staff.read", "census.read"];
     private static readonly string[] RegistryWrite = ["institutions.manage", "learners.manage", "staff.manage"];
 
     public static IReadOnlyList<RoleDefinition> All { get; } =
@@ -34,19 +34,19 @@ public static class RoleCatalog
         new(SystemAdministrator, "Runs the platform: every permission, nationally.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, IdentityPermissions.ClientsManage,
                 PlatformPermissions.AuditRead, PlatformPermissions.JobsRead, PlatformPermissions.JobsManage,
-                "areas.manage", "structure.manage", "analytics.read", .. RegistryRead, .. RegistryWrite]),
+                "areas.manage", "structure.manage", "analytics.read", "census.manage", "census.review", "census.submit", .. RegistryRead, .. RegistryWrite]),
             [ScopeKind.Country], RequiresMfa: true),
         new(UserAdministrator, "Manages users and their roles within the scope.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, "areas.read"]),
             [ScopeKind.Country, ScopeKind.Area], RequiresMfa: true),
         new(AreaOfficer, "District or county officer: reads and edits the registry of the area.",
-            Set([.. RegistryRead, .. RegistryWrite, IdentityPermissions.UsersRead]),
+            Set([.. RegistryRead, .. RegistryWrite, IdentityPermissions.UsersRead, "census.submit", "census.review"]),
             [ScopeKind.Country, ScopeKind.Area], RequiresMfa: false),
         new(HeadTeacher, "Runs one institution's records and census return.",
-            Set([.. RegistryRead, .. RegistryWrite]),
+            Set([.. RegistryRead, .. RegistryWrite, "census.submit"]),
             [ScopeKind.Institution], RequiresMfa: false),
         new(DataClerk, "Enters and imports registry data.",
-            Set([.. RegistryRead, "learners.manage", "staff.manage"]),
+            Set([.. RegistryRead, "learners.manage", "staff.manage", "census.submit"]),
             [ScopeKind.Area, ScopeKind.Institution], RequiresMfa: false),
         new(Planner, "Reads the registry and analytics for planning.",
             Set([.. RegistryRead, "analytics.read"]),

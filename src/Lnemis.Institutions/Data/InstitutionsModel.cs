@@ -170,6 +170,60 @@ internal sealed class InstitutionsModel : IModelContributor
             e.HasOne<Grade>().WithMany().HasForeignKey(x => x.GradeId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        model.Entity<CensusRound>(e =>
+        {
+            e.ToModuleTable(Schema, "census_rounds", provider);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.ReminderDays).HasMaxLength(100);
+            e.Ignore(r => r.ReminderDayList);
+            e.HasIndex(r => r.AcademicYearId).IsUnique();
+            e.HasOne<AcademicYear>().WithMany().HasForeignKey(r => r.AcademicYearId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<CensusReturn>(e =>
+        {
+            e.ToModuleTable(Schema, "census_returns", provider);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.ScopePath).HasMaxLength(1000);
+            e.OwnsOne(r => r.Figures, f =>
+            {
+                f.ToJson("figures");
+                f.Property(x => x.Remarks).HasMaxLength(2000);
+            });
+            e.OwnsMany(r => r.Counts, c => c.ToJson("counts"));
+            e.OwnsMany(r => r.Findings, f =>
+            {
+                f.ToJson("findings");
+                f.Property(x => x.Severity).HasConversion<string>();
+            });
+            e.HasIndex(r => new { r.RoundId, r.InstitutionId }).IsUnique();
+            e.HasIndex(r => new { r.RoundId, r.Status });
+            e.HasIndex(r => r.ScopePath);
+            e.HasOne<CensusRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(r => r.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<CensusReturnEvent>(e =>
+        {
+            e.ToModuleTable(Schema, "census_return_events", provider);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Action).HasMaxLength(30);
+            e.Property(x => x.Comment).HasMaxLength(4000);
+            e.HasIndex(x => x.ReturnId);
+            e.HasOne<CensusReturn>().WithMany().HasForeignKey(x => x.ReturnId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<CensusReminder>(e =>
+        {
+            e.ToModuleTable(Schema, "census_reminders", provider);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.RoundId, x.InstitutionId, x.DaysBefore }).IsUnique();
+            e.HasOne<CensusRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         model.Entity<InstitutionStatusChange>(e =>
         {
             e.ToModuleTable(Schema, "institution_status_changes", provider);
@@ -204,6 +258,14 @@ internal static class InstitutionsData
     public static DbSet<Posting> Postings(this LnemisDbContext db) => db.Set<Posting>();
 
     public static DbSet<Enrolment> Enrolments(this LnemisDbContext db) => db.Set<Enrolment>();
+
+    public static DbSet<CensusRound> CensusRounds(this LnemisDbContext db) => db.Set<CensusRound>();
+
+    public static DbSet<CensusReturn> CensusReturns(this LnemisDbContext db) => db.Set<CensusReturn>();
+
+    public static DbSet<CensusReturnEvent> CensusReturnEvents(this LnemisDbContext db) => db.Set<CensusReturnEvent>();
+
+    public static DbSet<CensusReminder> CensusReminders(this LnemisDbContext db) => db.Set<CensusReminder>();
 
     /// <summary>
     /// Code and name of the given areas, even those outside the caller's scope (a head teacher sees

@@ -499,6 +499,194 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.ToTable("areas", "institutions");
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_before");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_census_reminders");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_census_reminders_institution_id");
+
+                    b.HasIndex("RoundId", "InstitutionId", "DaysBefore")
+                        .IsUnique()
+                        .HasDatabaseName("ix_census_reminders_round_id_institution_id_days_before");
+
+                    b.ToTable("census_reminders", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_census_returns");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_census_returns_institution_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_census_returns_scope_path");
+
+                    b.HasIndex("RoundId", "InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_census_returns_round_id_institution_id");
+
+                    b.HasIndex("RoundId", "Status")
+                        .HasDatabaseName("ix_census_returns_round_id_status");
+
+                    b.ToTable("census_returns", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReturnEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("return_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_census_return_events");
+
+                    b.HasIndex("ReturnId")
+                        .HasDatabaseName("ix_census_return_events_return_id");
+
+                    b.ToTable("census_return_events", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademicYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reminder_days");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_census_rounds");
+
+                    b.HasIndex("AcademicYearId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_census_rounds_academic_year_id");
+
+                    b.ToTable("census_rounds", "institutions");
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.EducationLevel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1503,6 +1691,179 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_areas_areas_parent_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReminder", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_census_reminders_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.CensusRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_census_reminders_census_rounds_round_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReturn", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_census_returns_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.CensusRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_census_returns_census_rounds_round_id");
+
+                    b.OwnsMany("Lnemis.Institutions.Domain.CensusCount", "Counts", b1 =>
+                        {
+                            b1.Property<Guid>("CensusReturnId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("Age");
+
+                            b1.Property<string>("GradeCode");
+
+                            b1.Property<string>("Measure")
+                                .IsRequired();
+
+                            b1.Property<int>("Qualified");
+
+                            b1.Property<int>("Repeaters");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired();
+
+                            b1.Property<int>("Value");
+
+                            b1.HasKey("CensusReturnId", "__synthesizedOrdinal")
+                                .HasName("pk_census_returns");
+
+                            b1.ToTable("census_returns", "institutions");
+
+                            b1
+                                .ToJson("counts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CensusReturnId")
+                                .HasConstraintName("fk_census_returns_census_returns_census_return_id");
+                        });
+
+                    b.OwnsOne("Lnemis.Institutions.Domain.CensusFigures", "Figures", b1 =>
+                        {
+                            b1.Property<Guid>("CensusReturnId");
+
+                            b1.Property<int>("ClassroomsUnusable");
+
+                            b1.Property<int>("ClassroomsUsable");
+
+                            b1.Property<int>("Desks");
+
+                            b1.Property<bool>("HasElectricity");
+
+                            b1.Property<bool>("HasInternet");
+
+                            b1.Property<bool>("HasWater");
+
+                            b1.Property<string>("Remarks")
+                                .HasMaxLength(2000);
+
+                            b1.Property<int>("Textbooks");
+
+                            b1.Property<int>("ToiletsFemale");
+
+                            b1.Property<int>("ToiletsMale");
+
+                            b1.Property<int>("ToiletsShared");
+
+                            b1.Property<int>("VolunteerTeachers");
+
+                            b1.HasKey("CensusReturnId");
+
+                            b1.ToTable("census_returns", "institutions");
+
+                            b1
+                                .ToJson("figures")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CensusReturnId")
+                                .HasConstraintName("fk_census_returns_census_returns_id");
+                        });
+
+                    b.OwnsMany("Lnemis.Institutions.Domain.CensusFinding", "Findings", b1 =>
+                        {
+                            b1.Property<Guid>("CensusReturnId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Check")
+                                .IsRequired();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Severity")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Subjects")
+                                .IsRequired();
+
+                            b1.HasKey("CensusReturnId", "__synthesizedOrdinal")
+                                .HasName("pk_census_returns");
+
+                            b1.ToTable("census_returns", "institutions");
+
+                            b1
+                                .ToJson("findings")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CensusReturnId")
+                                .HasConstraintName("fk_census_returns_census_returns_census_return_id");
+                        });
+
+                    b.Navigation("Counts");
+
+                    b.Navigation("Figures")
+                        .IsRequired();
+
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReturnEvent", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.CensusReturn", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_census_return_events_census_returns_return_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusRound", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.AcademicYear", null)
+                        .WithMany()
+                        .HasForeignKey("AcademicYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_census_rounds_academic_years_academic_year_id");
                 });
 
             modelBuilder.Entity("Lnemis.Institutions.Domain.Enrolment", b =>

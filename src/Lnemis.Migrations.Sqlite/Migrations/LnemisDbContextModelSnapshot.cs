@@ -493,6 +493,194 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("institutions_areas", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_before");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("round_id");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_census_reminders");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institutions_census_reminders_institution_id");
+
+                    b.HasIndex("RoundId", "InstitutionId", "DaysBefore")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_census_reminders_round_id_institution_id_days_before");
+
+                    b.ToTable("institutions_census_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_census_returns");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institutions_census_returns_institution_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_institutions_census_returns_scope_path");
+
+                    b.HasIndex("RoundId", "InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_census_returns_round_id_institution_id");
+
+                    b.HasIndex("RoundId", "Status")
+                        .HasDatabaseName("ix_institutions_census_returns_round_id_status");
+
+                    b.ToTable("institutions_census_returns", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReturnEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_census_return_events");
+
+                    b.HasIndex("ReturnId")
+                        .HasDatabaseName("ix_institutions_census_return_events_return_id");
+
+                    b.ToTable("institutions_census_return_events", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademicYearId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opens_on");
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_days");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_census_rounds");
+
+                    b.HasIndex("AcademicYearId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_census_rounds_academic_year_id");
+
+                    b.ToTable("institutions_census_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.EducationLevel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1489,6 +1677,179 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_institutions_areas_institutions_areas_parent_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReminder", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_census_reminders_institutions_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.CensusRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_census_reminders_institutions_census_rounds_round_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReturn", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_census_returns_institutions_institutions_institution_id");
+
+                    b.HasOne("Lnemis.Institutions.Domain.CensusRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_census_returns_institutions_census_rounds_round_id");
+
+                    b.OwnsMany("Lnemis.Institutions.Domain.CensusCount", "Counts", b1 =>
+                        {
+                            b1.Property<Guid>("CensusReturnId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int?>("Age");
+
+                            b1.Property<string>("GradeCode");
+
+                            b1.Property<string>("Measure")
+                                .IsRequired();
+
+                            b1.Property<int>("Qualified");
+
+                            b1.Property<int>("Repeaters");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired();
+
+                            b1.Property<int>("Value");
+
+                            b1.HasKey("CensusReturnId", "__synthesizedOrdinal")
+                                .HasName("pk_institutions_census_returns");
+
+                            b1.ToTable("institutions_census_returns");
+
+                            b1
+                                .ToJson("counts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CensusReturnId")
+                                .HasConstraintName("fk_institutions_census_returns_institutions_census_returns_census_return_id");
+                        });
+
+                    b.OwnsOne("Lnemis.Institutions.Domain.CensusFigures", "Figures", b1 =>
+                        {
+                            b1.Property<Guid>("CensusReturnId");
+
+                            b1.Property<int>("ClassroomsUnusable");
+
+                            b1.Property<int>("ClassroomsUsable");
+
+                            b1.Property<int>("Desks");
+
+                            b1.Property<bool>("HasElectricity");
+
+                            b1.Property<bool>("HasInternet");
+
+                            b1.Property<bool>("HasWater");
+
+                            b1.Property<string>("Remarks")
+                                .HasMaxLength(2000);
+
+                            b1.Property<int>("Textbooks");
+
+                            b1.Property<int>("ToiletsFemale");
+
+                            b1.Property<int>("ToiletsMale");
+
+                            b1.Property<int>("ToiletsShared");
+
+                            b1.Property<int>("VolunteerTeachers");
+
+                            b1.HasKey("CensusReturnId");
+
+                            b1.ToTable("institutions_census_returns");
+
+                            b1
+                                .ToJson("figures")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CensusReturnId")
+                                .HasConstraintName("fk_institutions_census_returns_institutions_census_returns_id");
+                        });
+
+                    b.OwnsMany("Lnemis.Institutions.Domain.CensusFinding", "Findings", b1 =>
+                        {
+                            b1.Property<Guid>("CensusReturnId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Check")
+                                .IsRequired();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Severity")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Subjects")
+                                .IsRequired();
+
+                            b1.HasKey("CensusReturnId", "__synthesizedOrdinal")
+                                .HasName("pk_institutions_census_returns");
+
+                            b1.ToTable("institutions_census_returns");
+
+                            b1
+                                .ToJson("findings")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CensusReturnId")
+                                .HasConstraintName("fk_institutions_census_returns_institutions_census_returns_census_return_id");
+                        });
+
+                    b.Navigation("Counts");
+
+                    b.Navigation("Figures")
+                        .IsRequired();
+
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusReturnEvent", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.CensusReturn", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_census_return_events_institutions_census_returns_return_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.CensusRound", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.AcademicYear", null)
+                        .WithMany()
+                        .HasForeignKey("AcademicYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_census_rounds_institutions_academic_years_academic_year_id");
                 });
 
             modelBuilder.Entity("Lnemis.Institutions.Domain.Enrolment", b =>

@@ -8,6 +8,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
     /// <summary>Serialised as "page" (a record member cannot share its type's name).</summary>
     [System.Text.Json.Serialization.JsonPropertyName("page")]
     public int PageNumber { get; init; } = PageNumber;
+
+    /// <summary>The same page with its items turned into another shape (after a query that needed extra columns).</summary>
+    public Page<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), PageNumber, PageSize, Total);
 }
 
 /// <summary>Page and page size from the query string (?page=1&amp;pageSize=20), bounded.</summary>

@@ -8,6 +8,7 @@ using Lnemis.Platform.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lnemis.Platform.Data;
@@ -246,6 +247,7 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
     private List<PendingAudit> PrepareChanges(DateTimeOffset now)
     {
         var audits = new List<PendingAudit>();
+        var ownedChanges = MarkOwnersOfChangedOwnedValues();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -281,7 +283,7 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
 
             if (entry.Entity is IAudited audited)
             {
-                var changes = DescribeChanges(entry, action);
+                var changes = DescribeChanges(entry, action, ownedChanges.GetValueOrDefault(entry.Entity));
                 if (changes is not null || action != AuditActions.Update)
                 {
                     audits.Add(new PendingAudit(action, entry.Metadata.ClrType.Name, audited.Id.ToString(), changes));
@@ -294,8 +296,70 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
         return audits;
     }
 
+    /// <summary>
+    /// Values stored as owned JSON (guardians, qualifications, census figures) change without their
+    /// owner's row being marked modified; mark it, so its version moves on (optimistic concurrency)
+    /// and the audit records the new value. Returns the changed owned navigations per owner.
+    /// </summary>
+    private Dictionary<object, List<INavigationBase>> MarkOwnersOfChangedOwnedValues()
+    {
+        var changed = new Dictionary<object, List<INavigationBase>>(ReferenceEqualityComparer.Instance);
+        var entries = ChangeTracker.Entries().ToList();
+
+        // Owned values removed from their owner: which owner (by type and key) they belonged to.
+        var removed = entries.Where(e => e.Metadata.IsOwned() && e.State == EntityState.Deleted)
+            .Select(e => (Ownership: e.Metadata.FindOwnership()!, Key: OwnerKey(e)))
+            .ToList();
+        foreach (var entry in entries)
+        {
+            if (entry.Metadata.IsOwned() || entry.State is EntityState.Added or EntityState.Deleted or EntityState.Detached)
+            {
+                continue;
+            }
+
+            foreach (var navigation in entry.Navigations)
+            {
+                if (navigation.Metadata is not INavigation { TargetEntityType: var target } || !target.IsOwned())
+                {
+                    continue;
+                }
+
+                var targets = navigation.CurrentValue switch
+                {
+                    null => [],
+                    System.Collections.IEnumerable items => items.Cast<object>(),
+                    var single => [single],
+                };
+                var dirty = targets.Any(t => Entry(t).State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                    || removed.Any(r => r.Ownership.PrincipalToDependent == navigation.Metadata
+                        && r.Key == string.Join('|', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)));
+                if (!dirty)
+                {
+                    continue;
+                }
+
+                if (entry.State == EntityState.Unchanged)
+                {
+                    entry.State = EntityState.Modified;
+                }
+
+                if (!changed.TryGetValue(entry.Entity, out var list))
+                {
+                    changed[entry.Entity] = list = [];
+                }
+
+                list.Add(navigation.Metadata);
+            }
+        }
+
+        return changed;
+    }
+
+    private static string OwnerKey(EntityEntry owned) =>
+        string.Join('|', owned.Metadata.FindOwnership()!.Properties.Select(p => owned.Property(p.Name).OriginalValue));
+
     /// <summary>A JSON object of changed properties: { "Name": { "old": ..., "new": ... } }; null when nothing changed.</summary>
-    private static string? DescribeChanges(EntityEntry entry, string action)
+    private static string? DescribeChanges(EntityEntry entry, string action, List<INavigationBase>? owned = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -335,6 +399,16 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
                     WriteValue(json, property.CurrentValue);
                 }
 
+                json.WriteEndObject();
+            }
+
+            foreach (var navigation in owned ?? [])
+            {
+                any = true;
+                json.WritePropertyName(navigation.Name);
+                json.WriteStartObject();
+                json.WritePropertyName("new");
+                WriteValue(json, entry.Navigation(navigation.Name).CurrentValue);
                 json.WriteEndObject();
             }
 
