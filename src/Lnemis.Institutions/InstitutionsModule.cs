@@ -5,6 +5,7 @@ using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Features.Areas;
 using Lnemis.Institutions.Features.Census;
 using Lnemis.Institutions.Features.Enrolments;
+using Lnemis.Institutions.Features.Imports;
 using Lnemis.Institutions.Features.Institutions;
 using Lnemis.Institutions.Features.Learners;
 using Lnemis.Institutions.Features.Staff;
@@ -29,6 +30,11 @@ public static class InstitutionsModule
         services.AddScoped<IScopeDirectory, InstitutionScopeDirectory>();
         services.AddSingleton<NationalIds>();
         services.AddRecurringTask<CensusReminders>();
+        services.AddScoped<IImportProcessor, InstitutionImport>();
+        services.AddScoped<IImportProcessor, LearnerImport>();
+        services.AddScoped<IImportProcessor, EnrolmentImport>();
+        services.AddJobHandler<ImportValidateMessage, ImportRunner>();
+        services.AddJobHandler<ImportApplyMessage, ImportRunner>();
         services.AddValidatorsFromAssemblyContaining<CreateArea.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -87,5 +93,9 @@ public static class InstitutionsModule
         SaveCensusReturn.Map(api);
         SubmitCensusReturn.Map(api);
         ReviewCensusReturn.Map(api);
+
+        UploadImport.Map(api);
+        RunImport.Map(api);
+        GetImport.Map(api);
     }
 }

@@ -141,6 +141,8 @@ public static class PlatformModule
             services.Replace(ServiceDescriptor.Singleton<IDistributedCache>(sp => sp.GetRequiredService<ResilientDistributedCache>()));
         }
 
+        // Without Redis: an in-process cache (one process holds web and worker in the embedded default).
+        services.AddDistributedMemoryCache();
         services.AddHybridCache(o => o.DefaultEntryOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(1) });
     }
 

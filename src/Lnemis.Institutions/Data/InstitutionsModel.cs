@@ -110,6 +110,8 @@ internal sealed class InstitutionsModel : IModelContributor
             e.OwnsMany(l => l.Guardians, g => g.ToJson());
             e.HasIndex(l => l.ScopePath);
             e.HasIndex(l => l.InstitutionId);
+            e.Property(l => l.AdmissionNumber).HasMaxLength(30);
+            e.HasIndex(l => new { l.InstitutionId, l.AdmissionNumber }).IsUnique();
             e.HasIndex(l => new { l.DateOfBirth, l.Sex });
             e.HasOne<Institution>().WithMany().HasForeignKey(l => l.InstitutionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Learner>().WithMany().HasForeignKey(l => l.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
@@ -224,6 +226,41 @@ internal sealed class InstitutionsModel : IModelContributor
             e.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        model.Entity<ImportBatch>(e =>
+        {
+            e.ToModuleTable(Schema, "import_batches", provider);
+            e.Property(b => b.Id).ValueGeneratedNever();
+            e.Property(b => b.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.Mode).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.FileName).HasMaxLength(260);
+            e.Property(b => b.Format).HasMaxLength(10);
+            e.Property(b => b.Sha256).HasMaxLength(64);
+            e.Property(b => b.Columns).HasMaxLength(20_000);
+            e.Property(b => b.Mapping).HasMaxLength(20_000);
+            e.Property(b => b.Failure).HasMaxLength(2000);
+            e.Property(b => b.Version).IsConcurrencyToken();
+            e.HasIndex(b => new { b.CreatedBy, b.CreatedAt });
+        });
+
+        model.Entity<ImportFileChunk>(e =>
+        {
+            e.ToModuleTable(Schema, "import_file_chunks", provider);
+            e.HasKey(c => new { c.BatchId, c.Sequence });
+            e.HasOne<ImportBatch>().WithMany().HasForeignKey(c => c.BatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<ImportProblem>(e =>
+        {
+            e.ToModuleTable(Schema, "import_problems", provider);
+            e.Property(p => p.Id).ValueGeneratedOnAdd();
+            e.Property(p => p.Column).HasMaxLength(200);
+            e.Property(p => p.Value).HasMaxLength(200);
+            e.Property(p => p.Message).HasMaxLength(500);
+            e.HasIndex(p => new { p.BatchId, p.Row });
+            e.HasOne<ImportBatch>().WithMany().HasForeignKey(p => p.BatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         model.Entity<InstitutionStatusChange>(e =>
         {
             e.ToModuleTable(Schema, "institution_status_changes", provider);
@@ -260,6 +297,12 @@ internal static class InstitutionsData
     public static DbSet<Enrolment> Enrolments(this LnemisDbContext db) => db.Set<Enrolment>();
 
     public static DbSet<CensusRound> CensusRounds(this LnemisDbContext db) => db.Set<CensusRound>();
+
+    public static DbSet<ImportBatch> ImportBatches(this LnemisDbContext db) => db.Set<ImportBatch>();
+
+    public static DbSet<ImportFileChunk> ImportFileChunks(this LnemisDbContext db) => db.Set<ImportFileChunk>();
+
+    public static DbSet<ImportProblem> ImportProblems(this LnemisDbContext db) => db.Set<ImportProblem>();
 
     public static DbSet<CensusReturn> CensusReturns(this LnemisDbContext db) => db.Set<CensusReturn>();
 

@@ -44,6 +44,10 @@ public sealed class Learner : IAudited, IScoped, ISoftDeletable, IVersioned
     public bool HasNationalId { get; set; }
 
     public Guid InstitutionId { get; set; }
+
+    /// <summary>The school's own admission number, unique within the school (the key of imports without a learner number).</summary>
+    public string? AdmissionNumber { get; set; }
+
     public required string ScopePath { get; set; }
 
     public LearnerStatus Status { get; set; }

@@ -866,6 +866,187 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("institutions_grades", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Institutions.Domain.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("columns");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("error_rows");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mapping");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.Property<int>("ValidRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_rows");
+
+                    b.Property<long?>("ValidatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("validated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_import_batches");
+
+                    b.HasIndex("CreatedBy", "CreatedAt")
+                        .HasDatabaseName("ix_institutions_import_batches_created_by_created_at");
+
+                    b.ToTable("institutions_import_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.ImportFileChunk", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.HasKey("BatchId", "Sequence")
+                        .HasName("pk_institutions_import_file_chunks");
+
+                    b.ToTable("institutions_import_file_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.ImportProblem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions_import_problems");
+
+                    b.HasIndex("BatchId", "Row")
+                        .HasDatabaseName("ix_institutions_import_problems_batch_id_row");
+
+                    b.ToTable("institutions_import_problems", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Institutions.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1095,6 +1276,11 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AdmissionNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admission_number");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -1207,6 +1393,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DateOfBirth", "Sex")
                         .HasDatabaseName("ix_institutions_learners_date_of_birth_sex");
+
+                    b.HasIndex("InstitutionId", "AdmissionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_learners_institution_id_admission_number");
 
                     b.ToTable("institutions_learners", (string)null);
                 });
@@ -1891,6 +2081,26 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_institutions_grades_institutions_education_levels_level_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.ImportFileChunk", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_import_file_chunks_institutions_import_batches_batch_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.ImportProblem", b =>
+                {
+                    b.HasOne("Lnemis.Institutions.Domain.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_institutions_import_problems_institutions_import_batches_batch_id");
                 });
 
             modelBuilder.Entity("Lnemis.Institutions.Domain.Institution", b =>

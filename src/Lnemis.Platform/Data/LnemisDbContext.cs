@@ -64,6 +64,12 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
     private bool ScopeUnrestricted => actor.ScopeUnrestricted;
     private string[] ScopePaths => actor.ScopePaths;
 
+    /// <summary>
+    /// Bulk work (imports) records one audit entry for the whole batch (with the source file kept)
+    /// instead of one per row; while set, row changes are not audited one by one.
+    /// </summary>
+    public bool RowAuditSuppressed { get; set; }
+
     /// <summary>Adds an entry to the audit log that is written with the next save (access events, sensitive reads).</summary>
     public void AddAudit(PendingAudit entry) => explicitAudit.Add(entry);
 
@@ -281,7 +287,7 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
                 }
             }
 
-            if (entry.Entity is IAudited audited)
+            if (entry.Entity is IAudited audited && !RowAuditSuppressed)
             {
                 var changes = DescribeChanges(entry, action, ownedChanges.GetValueOrDefault(entry.Entity));
                 if (changes is not null || action != AuditActions.Update)

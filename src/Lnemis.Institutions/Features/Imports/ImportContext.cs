@@ -1,0 +1,66 @@
+using System.IO.Hashing;
+using System.Text;
+using Lnemis.Institutions.Data;
+using Lnemis.Institutions.Domain;
+using Lnemis.Platform.Access;
+using Lnemis.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lnemis.Institutions.Features.Imports;
+
+/// <summary>What one chunk of rows came to.</summary>
+internal sealed record ChunkOutcome(int Valid, int Invalid, int Created, int Updated, int Unchanged);
+
+/// <summary>One import kind: checks a chunk of rows (dry run) or checks and writes it (apply).</summary>
+internal interface IImportProcessor
+{
+    ImportKind Kind { get; }
+
+    /// <summary>The permission needed over every record the file touches.</summary>
+    string Permission { get; }
+
+    Task<ChunkOutcome> ProcessAsync(ImportContext context, IReadOnlyList<SourceRow> rows, bool apply, CancellationToken ct);
+}
+
+/// <summary>State of one pass over a file: the importer's access, the mapping, caches, keys seen so far, errors of the chunk.</summary>
+internal sealed class ImportContext(LnemisDbContext db, AccessScope access, string permission, IReadOnlyDictionary<string, (int Index, string Column)> mapping, DateTimeOffset now)
+{
+    private readonly HashSet<ulong> seenKeys = [];
+    private readonly Dictionary<string, InstitutionKey?> institutions = new(StringComparer.Ordinal);
+
+    public sealed record InstitutionKey(Guid Id, string Code, string ScopePath, InstitutionStatus Status);
+
+    public LnemisDbContext Db => db;
+    public DateTimeOffset Now => now;
+    public List<RowError> Errors { get; } = [];
+
+    public RowReader Read(SourceRow row) => new(row, mapping, Errors);
+
+    /// <summary>The file's column that holds a field (for error reports).</summary>
+    public string ColumnOf(string field) => mapping.TryGetValue(field, out var at) ? at.Column : field;
+
+    public bool Covers(string scopePath) => access.Covers(permission, scopePath);
+
+    /// <summary>False when the key was already seen earlier in the file (64-bit hashes keep a million keys in a few MB).</summary>
+    public bool FirstTime(string key) => seenKeys.Add(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>Institutions by code that the importer may write to; unknown or out-of-scope codes map to null.</summary>
+    public async Task<IReadOnlyDictionary<string, InstitutionKey?>> InstitutionsAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var missing = codes.Where(c => !institutions.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var chunk in missing.Chunk(1000))
+        {
+            var found = await db.Institutions().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking()
+                .Where(i => chunk.Contains(i.Code))
+                .Select(i => new InstitutionKey(i.Id, i.Code, i.ScopePath, i.Status))
+                .ToListAsync(ct);
+            foreach (var code in chunk)
+            {
+                var match = found.FirstOrDefault(f => f.Code == code);
+                institutions[code] = match is not null && Covers(match.ScopePath) ? match : null;
+            }
+        }
+
+        return institutions;
+    }
+}

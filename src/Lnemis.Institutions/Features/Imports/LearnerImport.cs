@@ -1,0 +1,345 @@
+using Lnemis.Institutions.Data;
+using Lnemis.Institutions.Domain;
+using Lnemis.Institutions.Features.Learners;
+using Lnemis.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lnemis.Institutions.Features.Imports;
+
+/// <summary>
+/// Learners: a row updates the learner with its learner number, or the learner with its school's
+/// admission number; otherwise it registers a new learner (and issues a number). A new row that
+/// looks like a learner already at the school (same sex and birth date, similar name) is refused.
+/// </summary>
+internal sealed class LearnerImport : IImportProcessor
+{
+    public ImportKind Kind => ImportKind.Learners;
+
+    public string Permission => LearnerPermissions.Manage;
+
+    private sealed record Row(
+        int Number, string? LearnerNumber, string InstitutionCode, string? AdmissionNumber, string GivenName, string FamilyName, string? OtherNames,
+        Sex Sex, DateOnly DateOfBirth, bool? HasBirthCertificate, string? SpecialNeeds, Guardian? Guardian)
+    {
+        public ImportContext.InstitutionKey Institution { get; set; } = null!;
+        public Learner? Existing { get; set; }
+    }
+
+    public async Task<ChunkOutcome> ProcessAsync(ImportContext context, IReadOnlyList<SourceRow> source, bool apply, CancellationToken ct)
+    {
+        var rows = new List<Row>(source.Count);
+        var invalid = 0;
+        foreach (var sourceRow in source)
+        {
+            var row = Parse(context, sourceRow);
+            if (row is null)
+            {
+                invalid++;
+            }
+            else
+            {
+                rows.Add(row);
+            }
+        }
+
+        var institutions = await context.InstitutionsAsync(rows.Select(r => r.InstitutionCode), ct);
+        var resolved = new List<Row>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (institutions.GetValueOrDefault(row.InstitutionCode) is not { } institution)
+            {
+                Fail(context, row, "institutionCode", row.InstitutionCode, "No institution with this code in your area.");
+                invalid++;
+                continue;
+            }
+
+            row.Institution = institution;
+            resolved.Add(row);
+        }
+
+        invalid += await MatchExistingAsync(context, resolved, ct);
+        var valid = resolved.Where(r => r.Institution is not null).ToList();
+        invalid += await RefuseLikelyDuplicatesAsync(context, valid, ct);
+        valid = valid.Where(r => r.Institution is not null).ToList();
+        if (!apply)
+        {
+            return new ChunkOutcome(valid.Count, invalid, 0, 0, 0);
+        }
+
+        var (created, updated, unchanged) = await WriteAsync(context, valid, ct);
+        return new ChunkOutcome(valid.Count, invalid, created, updated, unchanged);
+    }
+
+    private static Row? Parse(ImportContext context, SourceRow source)
+    {
+        var r = context.Read(source);
+        var number = r.Text("learnerNumber", 20);
+        if (number is not null && !LearnerNumbers.IsValid(number))
+        {
+            r.Fail("learnerNumber", number, "Not a valid learner number (10 digits with a check digit).");
+        }
+
+        var institution = r.Required("institutionCode", 50).ToUpperInvariant();
+        var admission = r.Text("admissionNumber", 30);
+        var given = r.Required("givenName", 100);
+        var family = r.Required("familyName", 100);
+        var other = r.Text("otherNames", 200);
+        var sex = r.Enum("sex", true, ("F", Sex.Female), ("M", Sex.Male), ("Girl", Sex.Female), ("Boy", Sex.Male));
+        var born = r.Date("dateOfBirth", true);
+        if (born is { } b && (b > DateOnly.FromDateTime(context.Now.UtcDateTime) || b.Year < 1900))
+        {
+            r.Fail("dateOfBirth", b.ToString("yyyy-MM-dd"), "The date of birth is in the future or before 1900.");
+        }
+
+        var certificate = r.Bool("hasBirthCertificate");
+        var needs = r.Text("specialNeeds", 300);
+        var guardianName = r.Text("guardianName", 200);
+        var relationship = r.Text("guardianRelationship", 50);
+        var phone = r.Text("guardianPhone", 50);
+        if (number is null && admission is null && !r.HasErrors)
+        {
+            r.Fail("admissionNumber", null, "Give the learner number, or the admission number at the school, so that re-importing the file updates the same learner.");
+        }
+
+        if (r.HasErrors)
+        {
+            return null;
+        }
+
+        var key = number is not null ? "N:" + number : $"A:{institution}|{admission!.ToUpperInvariant()}";
+        if (!context.FirstTime(key))
+        {
+            r.Fail(number is not null ? "learnerNumber" : "admissionNumber", number ?? admission, "The same learner appears earlier in the file.");
+            return null;
+        }
+
+        var specialNeeds = needs is null
+            ? null
+            : string.Join(' ', needs.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(n => n.Replace(' ', '_').ToUpperInvariant()).Distinct(StringComparer.Ordinal));
+        var guardian = guardianName is null ? null : new Guardian { Name = guardianName, Relationship = relationship ?? "Guardian", Phone = phone };
+        return new Row(source.Number, number, institution, admission, given, family, other, sex!.Value, born!.Value, certificate, specialNeeds, guardian);
+    }
+
+    /// <summary>Finds the learner each row updates; refuses rows whose learner is outside the importer's area or at another school.</summary>
+    private static async Task<int> MatchExistingAsync(ImportContext context, List<Row> rows, CancellationToken ct)
+    {
+        var invalid = 0;
+        var learners = context.Db.Learners().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]);
+        var numbers = rows.Where(r => r.LearnerNumber is not null).Select(r => r.LearnerNumber!).ToList();
+        var byNumber = numbers.Count == 0
+            ? []
+            : await learners.AsNoTracking().Where(l => numbers.Contains(l.LearnerNumber)).ToDictionaryAsync(l => l.LearnerNumber, ct);
+        var schools = rows.Where(r => r.LearnerNumber is null).Select(r => r.Institution.Id).Distinct().ToList();
+        var admissions = rows.Where(r => r.LearnerNumber is null).Select(r => r.AdmissionNumber!).Distinct().ToList();
+        var byAdmission = admissions.Count == 0
+            ? []
+            : (await learners.AsNoTracking().Where(l => schools.Contains(l.InstitutionId) && l.AdmissionNumber != null && admissions.Contains(l.AdmissionNumber)).ToListAsync(ct))
+                .ToDictionary(l => (l.InstitutionId, l.AdmissionNumber!.ToUpperInvariant()));
+        foreach (var row in rows)
+        {
+            if (row.LearnerNumber is { } number)
+            {
+                if (!byNumber.TryGetValue(number, out var learner) || !context.Covers(learner.ScopePath))
+                {
+                    Fail(context, row, "learnerNumber", number, "No learner with this number in your area.");
+                    invalid++;
+                    continue;
+                }
+
+                if (learner.InstitutionId != row.Institution.Id)
+                {
+                    Fail(context, row, "institutionCode", row.InstitutionCode, "The learner is registered at another institution; transfer them instead of re-importing.");
+                    invalid++;
+                    continue;
+                }
+
+                if (learner.Status != LearnerStatus.Active)
+                {
+                    Fail(context, row, "learnerNumber", number, "This learner record was merged into another; use that learner's number.");
+                    invalid++;
+                    continue;
+                }
+
+                row.Existing = learner;
+            }
+            else
+            {
+                row.Existing = byAdmission.GetValueOrDefault((row.Institution.Id, row.AdmissionNumber!.ToUpperInvariant()));
+            }
+        }
+
+        return invalid;
+    }
+
+    private static async Task<int> RefuseLikelyDuplicatesAsync(ImportContext context, List<Row> rows, CancellationToken ct)
+    {
+        var fresh = rows.Where(r => r.Existing is null).ToList();
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        var schools = fresh.Select(r => r.Institution.Id).Distinct().ToList();
+        var births = fresh.Select(r => r.DateOfBirth).Distinct().ToList();
+        var candidates = await context.Db.Learners().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking()
+            .Where(l => schools.Contains(l.InstitutionId) && births.Contains(l.DateOfBirth) && l.Status == LearnerStatus.Active)
+            .Select(l => new { l.InstitutionId, l.DateOfBirth, l.Sex, l.GivenName, l.FamilyName, l.LearnerNumber })
+            .ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var lookup = candidates.ToLookup(c => (c.InstitutionId, c.DateOfBirth, c.Sex));
+        var invalid = 0;
+        foreach (var row in fresh)
+        {
+            var name = SearchText.Of(row.GivenName, row.FamilyName);
+            var match = lookup[(row.Institution.Id, row.DateOfBirth, row.Sex)]
+                .FirstOrDefault(c => DuplicateFinder.Similar(name, SearchText.Of(c.GivenName, c.FamilyName)));
+            if (match is not null)
+            {
+                Fail(context, row, "givenName", row.GivenName,
+                    $"Looks like learner {match.LearnerNumber}, already registered at this school; put that learner number in the row to update them.");
+                row.Institution = null!;
+                invalid++;
+            }
+        }
+
+        return invalid;
+    }
+
+    private static async Task<(int Created, int Updated, int Unchanged)> WriteAsync(ImportContext context, List<Row> rows, CancellationToken ct)
+    {
+        var db = context.Db;
+        var fresh = new List<Learner>();
+        var updated = 0;
+        var unchanged = 0;
+        foreach (var row in rows)
+        {
+            if (row.Existing is { } existing)
+            {
+                // Tracked before the change, so the audit records old and new values.
+                db.Learners().Attach(existing);
+                if (Apply(existing, row))
+                {
+                    updated++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+
+                continue;
+            }
+
+            var learner = new Learner
+            {
+                Id = Guid.CreateVersion7(),
+                LearnerNumber = "",
+                GivenName = row.GivenName,
+                FamilyName = row.FamilyName,
+                InstitutionId = row.Institution.Id,
+                ScopePath = row.Institution.ScopePath,
+                AdmissionNumber = row.AdmissionNumber,
+                Status = LearnerStatus.Active,
+                CreatedAt = context.Now,
+                Version = 1,
+            };
+            Apply(learner, row);
+            fresh.Add(learner);
+        }
+
+        await IssueNumbersAsync(db, fresh, ct);
+        if (updated > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+
+        await BulkInsert.InsertAsync(db, fresh, ct);
+        return (fresh.Count, updated, unchanged);
+    }
+
+    /// <summary>Copies the row onto the learner; true when something changed.</summary>
+    private static bool Apply(Learner learner, Row row)
+    {
+        var changed = false;
+        void Set<T>(T current, T value, Action<T> assign)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, value))
+            {
+                assign(value);
+                changed = true;
+            }
+        }
+
+        Set(learner.GivenName, row.GivenName, v => learner.GivenName = v);
+        Set(learner.FamilyName, row.FamilyName, v => learner.FamilyName = v);
+        Set(learner.OtherNames, row.OtherNames, v => learner.OtherNames = v);
+        Set(learner.Sex, row.Sex, v => learner.Sex = v);
+        Set(learner.DateOfBirth, row.DateOfBirth, v => learner.DateOfBirth = v);
+        if (row.HasBirthCertificate is { } certificate)
+        {
+            Set(learner.HasBirthCertificate, certificate, v => learner.HasBirthCertificate = v);
+        }
+
+        if (row.SpecialNeeds is { } needs)
+        {
+            Set(learner.SpecialNeeds, needs, v => learner.SpecialNeeds = v);
+        }
+
+        if (row.AdmissionNumber is { } admission)
+        {
+            Set(learner.AdmissionNumber, admission, v => learner.AdmissionNumber = v);
+        }
+
+        if (row.Guardian is { } guardian && !learner.Guardians.Any(g => g.Name == guardian.Name && g.Relationship == guardian.Relationship && g.Phone == guardian.Phone))
+        {
+            learner.Guardians = [guardian, .. learner.Guardians.Where(g => g.Name != guardian.Name).Take(4)];
+            changed = true;
+        }
+
+        if (changed || learner.SearchText.Length == 0)
+        {
+            learner.SearchText = SearchText.Of(learner.LearnerNumber, learner.GivenName, learner.FamilyName);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Issues distinct numbers not yet in use (random nine digits: collisions are rare, and checked).</summary>
+    private static async Task IssueNumbersAsync(LnemisDbContext db, List<Learner> learners, CancellationToken ct)
+    {
+        var pending = learners;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            foreach (var learner in pending)
+            {
+                string number;
+                do
+                {
+                    number = LearnerNumbers.Issue();
+                }
+                while (!used.Add(number));
+                learner.LearnerNumber = number;
+            }
+
+            var numbers = pending.Select(l => l.LearnerNumber).ToList();
+            var taken = (await db.Learners().IgnoreQueryFilters().Where(l => numbers.Contains(l.LearnerNumber)).Select(l => l.LearnerNumber).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+            pending = pending.Where(l => taken.Contains(l.LearnerNumber)).ToList();
+        }
+
+        foreach (var learner in learners)
+        {
+            learner.SearchText = SearchText.Of(learner.LearnerNumber, learner.GivenName, learner.FamilyName);
+        }
+    }
+
+    private static void Fail(ImportContext context, Row row, string field, string? value, string message) =>
+        context.Errors.Add(new RowError(row.Number, context.ColumnOf(field), value, message));
+}
