@@ -9,6 +9,16 @@ import { ProfilePage } from '../features/account/ProfilePage';
 import { RequireAuth, RequirePermission } from '../features/auth/guards';
 import { MfaCodePage } from '../features/auth/MfaCodePage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { AreasPage } from '../features/registry/AreasPage';
+import { InstitutionDetailPage } from '../features/registry/InstitutionDetailPage';
+import { CreateInstitutionPage, EditInstitutionPage } from '../features/registry/InstitutionFormPage';
+import { InstitutionsListPage } from '../features/registry/InstitutionsListPage';
+import { LearnerDetailPage } from '../features/registry/LearnerDetailPage';
+import { CreateLearnerPage, EditLearnerPage } from '../features/registry/LearnerFormPage';
+import { LearnersListPage } from '../features/registry/LearnersListPage';
+import { StaffDetailPage } from '../features/registry/StaffDetailPage';
+import { CreateStaffMemberPage, EditStaffMemberPage } from '../features/registry/StaffFormPage';
+import { StaffListPage } from '../features/registry/StaffListPage';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
@@ -40,6 +50,69 @@ export function AppRoutes() {
           </Route>
           <Route path="/admin/audit" element={<RequirePermission permission="audit.read" />}>
             <Route index element={<AuditPage />} />
+          </Route>
+          <Route path="/registry/areas" element={<RequirePermission permission="areas.read" />}>
+            <Route index element={<AreasPage />} />
+          </Route>
+          <Route path="/registry/institutions" element={<RequirePermission permission="institutions.read" />}>
+            <Route index element={<InstitutionsListPage />} />
+            <Route
+              path="new"
+              element={
+                <RequirePermission permission="institutions.manage">
+                  <CreateInstitutionPage />
+                </RequirePermission>
+              }
+            />
+            <Route path=":id" element={<InstitutionDetailPage />} />
+            <Route
+              path=":id/edit"
+              element={
+                <RequirePermission permission="institutions.manage">
+                  <EditInstitutionPage />
+                </RequirePermission>
+              }
+            />
+          </Route>
+          <Route path="/registry/learners" element={<RequirePermission permission="learners.read" />}>
+            <Route index element={<LearnersListPage />} />
+            <Route
+              path="new"
+              element={
+                <RequirePermission permission="learners.manage">
+                  <CreateLearnerPage />
+                </RequirePermission>
+              }
+            />
+            <Route path=":id" element={<LearnerDetailPage />} />
+            <Route
+              path=":id/edit"
+              element={
+                <RequirePermission permission="learners.manage">
+                  <EditLearnerPage />
+                </RequirePermission>
+              }
+            />
+          </Route>
+          <Route path="/registry/staff" element={<RequirePermission permission="staff.read" />}>
+            <Route index element={<StaffListPage />} />
+            <Route
+              path="new"
+              element={
+                <RequirePermission permission="staff.manage">
+                  <CreateStaffMemberPage />
+                </RequirePermission>
+              }
+            />
+            <Route path=":id" element={<StaffDetailPage />} />
+            <Route
+              path=":id/edit"
+              element={
+                <RequirePermission permission="staff.manage">
+                  <EditStaffMemberPage />
+                </RequirePermission>
+              }
+            />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

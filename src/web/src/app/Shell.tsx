@@ -9,6 +9,10 @@ import { useAppSelector } from './hooks';
 function MainNav({ me }: { me: Me }) {
   const links = [
     { to: '/', label: 'Home', show: true },
+    { to: '/registry/institutions', label: 'Institutions', show: hasPermission(me, 'institutions.read') },
+    { to: '/registry/learners', label: 'Learners', show: hasPermission(me, 'learners.read') },
+    { to: '/registry/staff', label: 'Staff', show: hasPermission(me, 'staff.read') },
+    { to: '/registry/areas', label: 'Areas', show: hasPermission(me, 'areas.read') },
     { to: '/admin/users', label: 'Users', show: hasPermission(me, 'users.read') },
     { to: '/admin/jobs', label: 'Jobs', show: hasPermission(me, 'users.read') && hasPermission(me, 'jobs.read') },
     {

@@ -1,0 +1,153 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { toProblem } from '../../api/problem';
+import { SelectField } from '../../components/fields';
+import { Page } from '../../components/Page';
+import { Pagination } from '../../components/Pagination';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { TableWrap } from '../../components/TableWrap';
+import { hasPermission, useMeQuery } from '../auth/authApi';
+import { formatDate } from './format';
+import { InstitutionSelect } from './InstitutionSelect';
+import { learnerName, useLearnersQuery } from './learnersApi';
+import { InstitutionLink } from './Names';
+import './registry.css';
+
+const pageSize = 20;
+
+function readFilters(params: URLSearchParams) {
+  return {
+    q: params.get('q') ?? '',
+    institutionId: params.get('institutionId') ?? '',
+    status: params.get('status') ?? '',
+  };
+}
+
+type Filters = ReturnType<typeof readFilters>;
+
+export function LearnersListPage() {
+  const { data: me } = useMeQuery();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [draft, setDraft] = useState(filters);
+  const query = params.toString();
+  useEffect(() => {
+    setDraft(readFilters(new URLSearchParams(query)));
+  }, [query]);
+  const { data, error, isFetching } = useLearnersQuery({
+    q: filters.q || undefined,
+    institutionId: filters.institutionId || undefined,
+    status: filters.status || undefined,
+    page,
+    pageSize,
+  });
+  const problem = toProblem(error);
+  const active = Boolean(filters.q || filters.institutionId || filters.status);
+
+  function go(next: Filters, nextPage: number) {
+    const search = new URLSearchParams();
+    if (next.q) search.set('q', next.q);
+    if (next.institutionId) search.set('institutionId', next.institutionId);
+    if (next.status) search.set('status', next.status);
+    if (nextPage > 1) search.set('page', String(nextPage));
+    setParams(search);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    go({ ...draft, q: draft.q.trim() }, 1);
+  }
+
+  return (
+    <Page title="Learners">
+      {hasPermission(me, 'learners.manage') ? (
+        <p>
+          <Link className="button" to="/registry/learners/new">
+            Register a learner
+          </Link>
+        </p>
+      ) : null}
+
+      <form className="filter-form" onSubmit={submit} role="search" aria-label="Search learners">
+        <div className="field">
+          <label htmlFor="learner-search">Learner number or name</label>
+          <input
+            id="learner-search"
+            type="search"
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          />
+        </div>
+        <InstitutionSelect
+          label="Institution"
+          name="institutionId"
+          value={draft.institutionId}
+          onChange={(institutionId) => setDraft({ ...draft, institutionId })}
+          emptyLabel="Any institution"
+          errors={problem?.fieldErrors.institutionId}
+        />
+        <SelectField
+          label="Records"
+          name="status"
+          value={draft.status}
+          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+          errors={problem?.fieldErrors.status}
+        >
+          <option value="">Active records</option>
+          <option value="Merged">Merged duplicates</option>
+        </SelectField>
+        <button type="submit" className="button">
+          Search
+        </button>
+      </form>
+
+      <ProblemAlert problem={problem} />
+
+      <TableWrap label="Learners" busy={isFetching}>
+        <table>
+          <caption className="visually-hidden">Learners{active ? ' matching the search' : ''}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Learner number</th>
+              <th scope="col">Sex</th>
+              <th scope="col">Date of birth</th>
+              <th scope="col">Institution</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.items.map((learner) => (
+              <tr key={learner.id}>
+                <td>
+                  <Link to={`/registry/learners/${encodeURIComponent(learner.id)}`}>{learnerName(learner)}</Link>
+                  {learner.status === 'Merged' ? <span className="tag"> Merged</span> : null}
+                </td>
+                <td className="nowrap">{learner.learnerNumber}</td>
+                <td>{learner.sex}</td>
+                <td className="nowrap">{formatDate(learner.dateOfBirth)}</td>
+                <td>
+                  <InstitutionLink id={learner.institutionId} />
+                </td>
+              </tr>
+            ))}
+            {data && data.items.length === 0 ? (
+              <tr>
+                <td colSpan={5}>No learners found.</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </TableWrap>
+      {data ? (
+        <Pagination
+          label="Learners pages"
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          onPageChange={(p) => go(filters, p)}
+        />
+      ) : null}
+    </Page>
+  );
+}
