@@ -1,6 +1,7 @@
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Domain;
 using Lnemis.Institutions.Features.Learners;
+using Lnemis.Institutions.Features.Staff;
 using Lnemis.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,8 +103,7 @@ internal static class CensusChecks
                 Measure = group.Key.Category == StaffCategory.Teaching ? "teachers" : "non-teaching",
                 Sex = group.Key.Sex.ToString(),
                 Value = group.Count(),
-                Qualified = group.Count(m => levels.GetValueOrDefault(m.Id) is { } level
-                    && m.Qualifications.Any(q => q.Levels.Split(' ').Contains(level, StringComparer.Ordinal))),
+                Qualified = group.Count(m => levels.GetValueOrDefault(m.Id) is { } level && StaffMapping.IsQualifiedFor(m, level)),
             });
         }
     }
@@ -163,12 +163,8 @@ internal static class CensusChecks
         }
     }
 
-    private static bool SameName(Enrolled learner, string givenName, string familyName)
-    {
-        var name = SearchText.Of(learner.GivenName, learner.FamilyName);
-        return DuplicateFinder.Similar(name, SearchText.Of(givenName, familyName))
-            || DuplicateFinder.Similar(name, SearchText.Of(familyName, givenName));
-    }
+    private static bool SameName(Enrolled learner, string givenName, string familyName) =>
+        DuplicateFinder.SameName(learner.GivenName, learner.FamilyName, givenName, familyName);
 
     private static void CheckAges(List<Enrolled> enrolled, Dictionary<Guid, (Grade Grade, EducationLevel Level)> grades, AcademicYear year, List<CensusFinding> findings)
     {

@@ -81,6 +81,10 @@ internal static class CensusMapping
             history, r.CreatedAt, r.SubmittedAt, r.ReviewedAt, r.Version);
     }
 
+    /// <summary>The code of the return's institution, wherever it lies (for event payloads).</summary>
+    public static Task<string> InstitutionCodeAsync(LnemisDbContext db, CensusReturn r, CancellationToken ct) =>
+        db.Institutions().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).Where(i => i.Id == r.InstitutionId).Select(i => i.Code).FirstAsync(ct);
+
     public static CensusFindingView FindingView(CensusFinding f) => new(f.Check, f.Severity, f.Message, f.Subjects);
 
     public static void Record(LnemisDbContext db, CensusReturn r, string action, string? comment, Guid? actorId, DateTimeOffset at) =>

@@ -76,8 +76,7 @@ public static class ReviewCensusReturn
         censusReturn.ReviewedAt = now;
         censusReturn.ReviewedBy = actor.UserId;
         CensusMapping.Record(db, censusReturn, "returned", request.Comment, actor.UserId, now);
-        var code = await db.Institutions().IgnoreQueryFilters([LnemisDbContext.ScopeFilter])
-            .Where(i => i.Id == censusReturn.InstitutionId).Select(i => i.Code).FirstAsync(ct);
+        var code = await CensusMapping.InstitutionCodeAsync(db, censusReturn, ct);
         events.Publish(CensusEvents.Returned, censusReturn.Id, censusReturn.ScopePath, CensusMapping.EventData(censusReturn, code));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await CensusMapping.DetailAsync(db, censusReturn, ct));

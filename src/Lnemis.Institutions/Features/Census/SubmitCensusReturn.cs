@@ -73,8 +73,7 @@ public static class SubmitCensusReturn
         censusReturn.Status = CensusReturnStatus.Submitted;
         censusReturn.SubmittedAt = now;
         CensusMapping.Record(db, censusReturn, "submitted", request?.Comment, actor.UserId, now);
-        var code = await db.Institutions().IgnoreQueryFilters([LnemisDbContext.ScopeFilter])
-            .Where(i => i.Id == censusReturn.InstitutionId).Select(i => i.Code).FirstAsync(ct);
+        var code = await CensusMapping.InstitutionCodeAsync(db, censusReturn, ct);
         events.Publish(CensusEvents.Submitted, censusReturn.Id, censusReturn.ScopePath, CensusMapping.EventData(censusReturn, code));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await CensusMapping.DetailAsync(db, censusReturn, ct));

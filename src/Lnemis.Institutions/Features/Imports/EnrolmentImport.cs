@@ -53,8 +53,8 @@ internal sealed class EnrolmentImport : IImportProcessor
         }
 
         var institutions = await context.InstitutionsAsync(rows.Select(r => r.InstitutionCode), ct);
-        var years = await db.AcademicYears().AsNoTracking().ToDictionaryAsync(y => y.Code, ct);
-        var grades = await db.Grades().AsNoTracking().ToDictionaryAsync(g => g.Code, ct);
+        var years = await context.AcademicYearsAsync(ct);
+        var grades = await context.GradesAsync(ct);
         var numbers = rows.Where(r => r.LearnerNumber is not null).Select(r => r.LearnerNumber!).ToList();
         var admissions = rows.Where(r => r.LearnerNumber is null).Select(r => r.AdmissionNumber!).ToList();
         var schoolIds = institutions.Values.Where(i => i is not null).Select(i => i!.Id).ToList();

@@ -27,6 +27,8 @@ internal sealed class ImportContext(LnemisDbContext db, AccessScope access, stri
 {
     private readonly HashSet<ulong> seenKeys = [];
     private readonly Dictionary<string, InstitutionKey?> institutions = new(StringComparer.Ordinal);
+    private Dictionary<string, AcademicYear>? academicYears;
+    private Dictionary<string, Grade>? grades;
 
     public sealed record InstitutionKey(Guid Id, string Code, string ScopePath, InstitutionStatus Status);
 
@@ -41,6 +43,14 @@ internal sealed class ImportContext(LnemisDbContext db, AccessScope access, stri
 
     public bool Covers(string scopePath) => access.Covers(permission, scopePath);
 
+    /// <summary>Academic years by code, loaded once per run.</summary>
+    public async Task<IReadOnlyDictionary<string, AcademicYear>> AcademicYearsAsync(CancellationToken ct) =>
+        academicYears ??= await db.AcademicYears().AsNoTracking().ToDictionaryAsync(y => y.Code, StringComparer.Ordinal, ct);
+
+    /// <summary>Grades by code, loaded once per run.</summary>
+    public async Task<IReadOnlyDictionary<string, Grade>> GradesAsync(CancellationToken ct) =>
+        grades ??= await db.Grades().AsNoTracking().ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, ct);
+
     /// <summary>False when the key was already seen earlier in the file (64-bit hashes keep a million keys in a few MB).</summary>
     public bool FirstTime(string key) => seenKeys.Add(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)));
 
@@ -53,11 +63,10 @@ internal sealed class ImportContext(LnemisDbContext db, AccessScope access, stri
             var found = await db.Institutions().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking()
                 .Where(i => chunk.Contains(i.Code))
                 .Select(i => new InstitutionKey(i.Id, i.Code, i.ScopePath, i.Status))
-                .ToListAsync(ct);
+                .ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
             foreach (var code in chunk)
             {
-                var match = found.FirstOrDefault(f => f.Code == code);
-                institutions[code] = match is not null && Covers(match.ScopePath) ? match : null;
+                institutions[code] = found.GetValueOrDefault(code) is { } match && Covers(match.ScopePath) ? match : null;
             }
         }
 

@@ -173,7 +173,8 @@ internal sealed class ImportRunner(
         var columns = batch.Columns.Split('\t');
         var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(batch.Mapping) ?? [];
         var mapping = fields.ToDictionary(f => f.Key, f => (Array.IndexOf(columns, f.Value), f.Value), StringComparer.Ordinal);
-        var context = new ImportContext(db, access, processor.Permission, mapping, clock.GetUtcNow());
+        // Whole milliseconds, so the time stored on new rows equals it exactly on every database.
+        var context = new ImportContext(db, access, processor.Permission, mapping, AuditChain.Normalise(clock.GetUtcNow()));
 
         var rows = 0;
         var valid = 0;

@@ -46,10 +46,4 @@ internal static class ImportMapping
             b.TotalRows, b.ValidRows, b.ErrorRows, b.Created, b.Updated, b.Unchanged, b.Skipped, b.Failure, progress,
             b.CreatedAt, b.ValidatedAt, b.AppliedAt);
     }
-
-    public static string PermissionFor(ImportKind kind) => kind switch
-    {
-        ImportKind.Institutions => Institutions.InstitutionPermissions.Manage,
-        _ => Learners.LearnerPermissions.Manage,
-    };
 }

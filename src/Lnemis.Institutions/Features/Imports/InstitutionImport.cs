@@ -17,6 +17,9 @@ internal sealed class InstitutionImport(EventPublisher events) : IImportProcesso
 
     public string Permission => InstitutionPermissions.Manage;
 
+    // Loaded once per run (the processor lives for one job).
+    private HashSet<string>? levelCodes;
+
     public async Task<ChunkOutcome> ProcessAsync(ImportContext context, IReadOnlyList<SourceRow> source, bool apply, CancellationToken ct)
     {
         var db = context.Db;
@@ -72,7 +75,7 @@ internal sealed class InstitutionImport(EventPublisher events) : IImportProcesso
         var areaIds = areas.Values.Select(a => a.Id).ToList();
         var parents = (await db.Areas().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).Where(a => a.ParentId != null && areaIds.Contains(a.ParentId.Value))
             .Select(a => a.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
-        var levelCodes = (await db.Levels().Select(l => l.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var knownLevels = levelCodes ??= (await db.Levels().Select(l => l.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
         var valid = 0;
         var created = 0;
@@ -91,7 +94,7 @@ internal sealed class InstitutionImport(EventPublisher events) : IImportProcesso
                 Fail("areaCode", areaCode, "Choose the lowest-level area (e.g. the district), not one with areas below it.");
             }
 
-            var unknown = fields.Levels!.Where(l => !levelCodes.Contains(l)).ToList();
+            var unknown = fields.Levels!.Where(l => !knownLevels.Contains(l)).ToList();
             if (unknown.Count > 0)
             {
                 Fail("levels", string.Join(' ', unknown), "Unknown level code(s).");
@@ -130,8 +133,8 @@ internal sealed class InstitutionImport(EventPublisher events) : IImportProcesso
                 db.Institutions().Add(institution);
             }
 
-            // The same mapping as the form; the checks it repeats (code free, levels known) pass by now.
-            await InstitutionMapping.ApplyAsync(db, institution, fields with { AreaId = area!.Id }, area, ct);
+            // The same copy as the form; the row passed the form's checks above.
+            InstitutionMapping.Copy(institution, fields with { AreaId = area!.Id, Levels = fields.Levels!.Distinct(StringComparer.Ordinal).ToList() }, area);
             if (isNew)
             {
                 created++;

@@ -2,6 +2,7 @@ using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Domain;
 using Lnemis.Institutions.Features.Learners;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lnemis.Institutions.Features.Imports;
@@ -180,10 +181,11 @@ internal sealed class LearnerImport : IImportProcessor
             return 0;
         }
 
-        var schools = fresh.Select(r => r.Institution.Id).Distinct().ToList();
-        var births = fresh.Select(r => r.DateOfBirth).Distinct().ToList();
-        var candidates = await context.Db.Learners().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking()
-            .Where(l => schools.Contains(l.InstitutionId) && births.Contains(l.DateOfBirth) && l.Status == LearnerStatus.Active)
+        // Learners registered before this import only: the dry run (which writes nothing) and the
+        // apply (which sees its own earlier chunks) must find the same rows bad.
+        var started = context.Now;
+        var candidates = await Candidates(context.Db, fresh)
+            .Where(l => l.Status == LearnerStatus.Active && l.CreatedAt < started)
             .Select(l => new { l.InstitutionId, l.DateOfBirth, l.Sex, l.GivenName, l.FamilyName, l.LearnerNumber })
             .ToListAsync(ct);
         if (candidates.Count == 0)
@@ -195,9 +197,8 @@ internal sealed class LearnerImport : IImportProcessor
         var invalid = 0;
         foreach (var row in fresh)
         {
-            var name = SearchText.Of(row.GivenName, row.FamilyName);
             var match = lookup[(row.Institution.Id, row.DateOfBirth, row.Sex)]
-                .FirstOrDefault(c => DuplicateFinder.Similar(name, SearchText.Of(c.GivenName, c.FamilyName)));
+                .FirstOrDefault(c => DuplicateFinder.SameName(row.GivenName, row.FamilyName, c.GivenName, c.FamilyName));
             if (match is not null)
             {
                 Fail(context, row, "givenName", row.GivenName,
@@ -208,6 +209,29 @@ internal sealed class LearnerImport : IImportProcessor
         }
 
         return invalid;
+    }
+
+    /// <summary>
+    /// Learners at the rows' schools born on the rows' dates. On PostgreSQL the (school, date) pairs
+    /// are joined exactly; the cross product of schools and dates (SQLite, district-sized) grows with
+    /// every school a chunk touches.
+    /// </summary>
+    private static IQueryable<Learner> Candidates(LnemisDbContext db, List<Row> rows)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            var pairs = rows.Select(r => (r.Institution.Id, r.DateOfBirth)).Distinct().ToList();
+            var ids = pairs.Select(p => p.Id).ToArray();
+            var births = pairs.Select(p => p.DateOfBirth).ToArray();
+            return db.Learners()
+                .FromSql($"SELECT l.* FROM institutions.learners AS l JOIN unnest({ids}, {births}) AS k(institution_id, date_of_birth) ON l.institution_id = k.institution_id AND l.date_of_birth = k.date_of_birth")
+                .IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking();
+        }
+
+        var schools = rows.Select(r => r.Institution.Id).Distinct().ToList();
+        var dates = rows.Select(r => r.DateOfBirth).Distinct().ToList();
+        return db.Learners().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking()
+            .Where(l => schools.Contains(l.InstitutionId) && dates.Contains(l.DateOfBirth));
     }
 
     private static async Task<(int Created, int Updated, int Unchanged)> WriteAsync(ImportContext context, List<Row> rows, CancellationToken ct)
@@ -304,7 +328,7 @@ internal sealed class LearnerImport : IImportProcessor
 
         if (changed || learner.SearchText.Length == 0)
         {
-            learner.SearchText = SearchText.Of(learner.LearnerNumber, learner.GivenName, learner.FamilyName);
+            LearnerMapping.RefreshSearchText(learner);
         }
 
         return changed;
@@ -336,7 +360,7 @@ internal sealed class LearnerImport : IImportProcessor
 
         foreach (var learner in learners)
         {
-            learner.SearchText = SearchText.Of(learner.LearnerNumber, learner.GivenName, learner.FamilyName);
+            LearnerMapping.RefreshSearchText(learner);
         }
     }
 

@@ -27,14 +27,16 @@ public static class UploadImport
         api.MapPost("/imports", HandleAsync).RequireAuthorization().WithMetadata(new UploadSizeLimit(MaxBytes)).WithTags("Imports");
 
     internal static async Task<IResult> HandleAsync(
-        HttpRequest http, string? kind, string? fileName, LnemisDbContext db, CurrentActor actor, TimeProvider clock, IDistributedCache cache, CancellationToken ct)
+        HttpRequest http, string? kind, string? fileName, IEnumerable<IImportProcessor> processors, LnemisDbContext db, CurrentActor actor, TimeProvider clock,
+        IDistributedCache cache, CancellationToken ct)
     {
         if (!Enum.TryParse<ImportKind>(kind, true, out var importKind) || !Enum.IsDefined(importKind))
         {
             return Problems.Field("kind", $"Use one of: {string.Join(", ", Enum.GetNames<ImportKind>())}.");
         }
 
-        if (actor.UserId is not { } userId || !actor.Access.Has(ImportMapping.PermissionFor(importKind)))
+        var processor = processors.Single(p => p.Kind == importKind);
+        if (actor.UserId is not { } userId || !actor.Access.Has(processor.Permission))
         {
             return Problems.Forbidden($"You cannot import {importKind.ToString().ToLowerInvariant()}.");
         }

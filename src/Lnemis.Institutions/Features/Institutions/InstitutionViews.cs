@@ -102,12 +102,19 @@ internal static class InstitutionMapping
             return errors;
         }
 
+        Copy(target, fields with { Code = code, Levels = levels }, area);
+        return errors;
+    }
+
+    /// <summary>Copies checked fields (code upper-cased, levels known and distinct) onto the institution.</summary>
+    public static void Copy(Institution target, InstitutionFields fields, Area area)
+    {
         var infrastructure = fields.Infrastructure ?? new Infrastructure(0, 0, false, false, false, 0, 0, 0);
-        target.Code = code;
+        target.Code = fields.Code;
         target.Name = fields.Name.Trim();
         target.Type = fields.Type;
         target.Ownership = fields.Ownership;
-        target.Levels = string.Join(' ', levels);
+        target.Levels = string.Join(' ', fields.Levels ?? []);
         target.AreaId = area.Id;
         target.ScopePath = Institution.PathFor(area.ScopePath, target.Id);
         target.Latitude = fields.Latitude;
@@ -124,8 +131,7 @@ internal static class InstitutionMapping
         target.ToiletsFemale = infrastructure.ToiletsFemale;
         target.ToiletsShared = infrastructure.ToiletsShared;
         target.Shift = fields.Shift ?? Shift.Single;
-        target.SearchText = SearchText.Of(code, target.Name);
-        return errors;
+        target.SearchText = SearchText.Of(target.Code, target.Name);
     }
 
     public static async Task<InstitutionDetail> DetailAsync(LnemisDbContext db, Institution i, CancellationToken ct)

@@ -25,13 +25,7 @@ internal static class DuplicateFinder
             .Select(l => new { l.Id, l.LearnerNumber, l.GivenName, l.FamilyName, l.InstitutionId, l.ScopePath })
             .Take(500)
             .ToListAsync(ct);
-        var wanted = SearchText.Of(givenName, familyName);
-        var swapped = SearchText.Of(familyName, givenName);
-        var matches = sameBirth.Where(l =>
-        {
-            var name = SearchText.Of(l.GivenName, l.FamilyName);
-            return Similar(name, wanted) || Similar(name, swapped);
-        }).ToList();
+        var matches = sameBirth.Where(l => SameName(givenName, familyName, l.GivenName, l.FamilyName)).ToList();
         if (matches.Count == 0)
         {
             return [];
@@ -44,6 +38,13 @@ internal static class DuplicateFinder
                 ? new Candidate(m.Id, m.LearnerNumber, m.GivenName, m.FamilyName, schools.GetValueOrDefault(m.InstitutionId, ""))
                 : new Candidate(null, m.LearnerNumber, null, null, schools.GetValueOrDefault(m.InstitutionId, "")))
             .ToList();
+    }
+
+    /// <summary>Probably the same person's name: similar as written, or with given and family name swapped.</summary>
+    public static bool SameName(string givenName, string familyName, string otherGiven, string otherFamily)
+    {
+        var name = SearchText.Of(otherGiven, otherFamily);
+        return Similar(name, SearchText.Of(givenName, familyName)) || Similar(name, SearchText.Of(familyName, givenName));
     }
 
     /// <summary>Names this close are probably the same person: at most 2 edits, 3 for long names.</summary>

@@ -99,6 +99,10 @@ internal static class LearnerMapping
 
         target.InstitutionId = institution.Id;
         target.ScopePath = institution.ScopePath;
-        target.SearchText = SearchText.Of(target.LearnerNumber, target.GivenName, target.OtherNames, target.FamilyName);
+        RefreshSearchText(target);
     }
+
+    /// <summary>What name and number search matches on; set wherever a learner's names or number change.</summary>
+    public static void RefreshSearchText(Learner learner) =>
+        learner.SearchText = SearchText.Of(learner.LearnerNumber, learner.GivenName, learner.OtherNames, learner.FamilyName);
 }

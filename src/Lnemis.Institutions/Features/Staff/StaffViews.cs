@@ -87,6 +87,10 @@ internal static class StaffMapping
         return codes.Except(known, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Whether one of the staff member's qualifications covers the level (code) taught.</summary>
+    public static bool IsQualifiedFor(StaffMember m, string level) =>
+        m.Qualifications.Any(q => q.Levels.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(level, StringComparer.Ordinal));
+
     public static async Task<StaffDetail> DetailAsync(LnemisDbContext db, StaffMember m, CancellationToken ct)
     {
         var postings = await db.Postings().AsNoTracking().Where(p => p.StaffId == m.Id).OrderByDescending(p => p.StartsOn).ToListAsync(ct);
@@ -94,7 +98,7 @@ internal static class StaffMapping
         var names = await db.Institutions().IgnoreQueryFilters().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var current = postings.FirstOrDefault(p => p.EndsOn is null);
         bool? qualified = m.Category == StaffCategory.Teaching && current?.TeachingLevel is { } level
-            ? m.Qualifications.Any(q => q.Levels.Split(' ').Contains(level, StringComparer.Ordinal))
+            ? IsQualifiedFor(m, level)
             : null;
         return new StaffDetail(
             m.Id, m.StaffNumber, m.GivenName, m.FamilyName, m.Sex, m.DateOfBirth, m.Category, m.Phone, m.Email,
