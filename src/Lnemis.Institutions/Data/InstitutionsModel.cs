@@ -109,7 +109,8 @@ internal sealed class InstitutionsModel : IModelContributor
             e.Property(l => l.SearchText).HasMaxLength(400);
             e.OwnsMany(l => l.Guardians, g => g.ToJson());
             e.HasIndex(l => l.ScopePath);
-            e.HasIndex(l => l.InstitutionId);
+            // School + birth date: the duplicate checks of imports and the census look learners up so.
+            e.HasIndex(l => new { l.InstitutionId, l.DateOfBirth });
             e.Property(l => l.AdmissionNumber).HasMaxLength(30);
             e.HasIndex(l => new { l.InstitutionId, l.AdmissionNumber }).IsUnique();
             e.HasIndex(l => new { l.DateOfBirth, l.Sex });

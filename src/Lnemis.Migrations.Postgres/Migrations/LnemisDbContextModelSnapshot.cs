@@ -1386,9 +1386,6 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_learners");
 
-                    b.HasIndex("InstitutionId")
-                        .HasDatabaseName("ix_learners_institution_id");
-
                     b.HasIndex("LearnerNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_learners_learner_number");
@@ -1411,6 +1408,9 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasIndex("InstitutionId", "AdmissionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_learners_institution_id_admission_number");
+
+                    b.HasIndex("InstitutionId", "DateOfBirth")
+                        .HasDatabaseName("ix_learners_institution_id_date_of_birth");
 
                     b.ToTable("learners", "institutions");
                 });

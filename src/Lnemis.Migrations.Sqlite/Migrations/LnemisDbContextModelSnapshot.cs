@@ -1375,9 +1375,6 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_institutions_learners");
 
-                    b.HasIndex("InstitutionId")
-                        .HasDatabaseName("ix_institutions_learners_institution_id");
-
                     b.HasIndex("LearnerNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_institutions_learners_learner_number");
@@ -1397,6 +1394,9 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "AdmissionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_institutions_learners_institution_id_admission_number");
+
+                    b.HasIndex("InstitutionId", "DateOfBirth")
+                        .HasDatabaseName("ix_institutions_learners_institution_id_date_of_birth");
 
                     b.ToTable("institutions_learners", (string)null);
                 });

@@ -4,6 +4,7 @@ using Lnemis.Institutions.Features.Learners;
 using Lnemis.Platform.Data;
 using Lnemis.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Lnemis.Institutions.Features.Imports;
 
@@ -131,11 +132,10 @@ internal sealed class LearnerImport : IImportProcessor
         var byNumber = numbers.Count == 0
             ? []
             : await learners.AsNoTracking().Where(l => numbers.Contains(l.LearnerNumber)).ToDictionaryAsync(l => l.LearnerNumber, ct);
-        var schools = rows.Where(r => r.LearnerNumber is null).Select(r => r.Institution.Id).Distinct().ToList();
-        var admissions = rows.Where(r => r.LearnerNumber is null).Select(r => r.AdmissionNumber!).Distinct().ToList();
-        var byAdmission = admissions.Count == 0
+        var byAdmissionRows = rows.Where(r => r.LearnerNumber is null).ToList();
+        var byAdmission = byAdmissionRows.Count == 0
             ? []
-            : (await learners.AsNoTracking().Where(l => schools.Contains(l.InstitutionId) && l.AdmissionNumber != null && admissions.Contains(l.AdmissionNumber)).ToListAsync(ct))
+            : (await AtSchools(context.Db, byAdmissionRows, nameof(Learner.AdmissionNumber), r => r.AdmissionNumber!).ToListAsync(ct))
                 .ToDictionary(l => (l.InstitutionId, l.AdmissionNumber!.ToUpperInvariant()));
         foreach (var row in rows)
         {
@@ -184,7 +184,7 @@ internal sealed class LearnerImport : IImportProcessor
         // Learners registered before this import only: the dry run (which writes nothing) and the
         // apply (which sees its own earlier chunks) must find the same rows bad.
         var started = context.Now;
-        var candidates = await Candidates(context.Db, fresh)
+        var candidates = await AtSchools(context.Db, fresh, nameof(Learner.DateOfBirth), r => r.DateOfBirth)
             .Where(l => l.Status == LearnerStatus.Active && l.CreatedAt < started)
             .Select(l => new { l.InstitutionId, l.DateOfBirth, l.Sex, l.GivenName, l.FamilyName, l.LearnerNumber })
             .ToListAsync(ct);
@@ -212,26 +212,30 @@ internal sealed class LearnerImport : IImportProcessor
     }
 
     /// <summary>
-    /// Learners at the rows' schools born on the rows' dates. On PostgreSQL the (school, date) pairs
-    /// are joined exactly; the cross product of schools and dates (SQLite, district-sized) grows with
-    /// every school a chunk touches.
+    /// Learners matching the rows by (school, value) pairs — birth date or admission number. On
+    /// PostgreSQL the pairs are joined exactly (index on the school and the value), so a chunk that
+    /// spans many schools still reads only its matches; on SQLite (district-sized) the cross product
+    /// of schools and values is filtered.
     /// </summary>
-    private static IQueryable<Learner> Candidates(LnemisDbContext db, List<Row> rows)
+    private static IQueryable<Learner> AtSchools<T>(LnemisDbContext db, List<Row> rows, string property, Func<Row, T> value)
     {
+        var pairs = rows.Select(r => (r.Institution.Id, Value: value(r))).Distinct().ToList();
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            var pairs = rows.Select(r => (r.Institution.Id, r.DateOfBirth)).Distinct().ToList();
-            var ids = pairs.Select(p => p.Id).ToArray();
-            var births = pairs.Select(p => p.DateOfBirth).ToArray();
+            var entity = db.Model.FindEntityType(typeof(Learner))!;
+            var column = entity.FindProperty(property)!.GetColumnName();
+            var school = entity.FindProperty(nameof(Learner.InstitutionId))!.GetColumnName();
+            var sql = $"SELECT l.* FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" AS l JOIN unnest(@schools, @values) AS k(school, value) "
+                + $"ON l.\"{school}\" = k.school AND l.\"{column}\" = k.value";
             return db.Learners()
-                .FromSql($"SELECT l.* FROM institutions.learners AS l JOIN unnest({ids}, {births}) AS k(institution_id, date_of_birth) ON l.institution_id = k.institution_id AND l.date_of_birth = k.date_of_birth")
+                .FromSqlRaw(sql, new NpgsqlParameter("schools", pairs.Select(p => p.Id).ToArray()), new NpgsqlParameter("values", pairs.Select(p => p.Value).ToArray()))
                 .IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking();
         }
 
-        var schools = rows.Select(r => r.Institution.Id).Distinct().ToList();
-        var dates = rows.Select(r => r.DateOfBirth).Distinct().ToList();
+        var schools = pairs.Select(p => p.Id).Distinct().ToList();
+        var values = pairs.Select(p => p.Value).Distinct().ToList();
         return db.Learners().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking()
-            .Where(l => schools.Contains(l.InstitutionId) && dates.Contains(l.DateOfBirth));
+            .Where(l => schools.Contains(l.InstitutionId) && values.Contains(EF.Property<T>(l, property)));
     }
 
     private static async Task<(int Created, int Updated, int Unchanged)> WriteAsync(ImportContext context, List<Row> rows, CancellationToken ct)
