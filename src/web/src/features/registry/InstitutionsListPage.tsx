@@ -1,5 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { apiRoot } from '../../api/antiforgery';
 import { toProblem } from '../../api/problem';
 import { SelectField } from '../../components/fields';
@@ -20,32 +19,14 @@ import {
   type InstitutionFilters,
 } from './institutionsApi';
 import { useLevelsQuery } from './structureApi';
+import { useUrlFilters } from './useUrlFilters';
 import './registry.css';
 
 const pageSize = 20;
 
-function readFilters(params: URLSearchParams): Required<InstitutionFilters> {
-  return {
-    q: params.get('q') ?? '',
-    areaId: params.get('areaId') ?? '',
-    type: params.get('type') ?? '',
-    ownership: params.get('ownership') ?? '',
-    status: params.get('status') ?? '',
-    level: params.get('level') ?? '',
-  };
-}
-
 export function InstitutionsListPage() {
   const { data: me } = useMeQuery();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [draft, setDraft] = useState(filters);
-  const query = params.toString();
-  // Back and forward move through filters too: the form follows the URL.
-  useEffect(() => {
-    setDraft(readFilters(new URLSearchParams(query)));
-  }, [query]);
+  const { filters, page, draft, setDraft, go, submit, active } = useUrlFilters(filterNames);
   const { data: levels } = useLevelsQuery();
   const { data, error, isFetching } = useInstitutionsQuery({
     q: filters.q || undefined,
@@ -58,19 +39,7 @@ export function InstitutionsListPage() {
     pageSize,
   });
   const problem = toProblem(error);
-  const active = filterNames.some((name) => filters[name]);
   const levelName = (code: string) => levels?.find((l) => l.code === code)?.name ?? code;
-
-  function go(next: InstitutionFilters, nextPage: number) {
-    const search = filterSearch(next);
-    if (nextPage > 1) search.set('page', String(nextPage));
-    setParams(search);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    go({ ...draft, q: draft.q.trim() }, 1);
-  }
 
   function clear() {
     const empty = { q: '', areaId: '', type: '', ownership: '', status: '', level: '' };

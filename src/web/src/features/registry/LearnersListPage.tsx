@@ -1,5 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { toProblem } from '../../api/problem';
 import { SelectField } from '../../components/fields';
 import { Page } from '../../components/Page';
@@ -11,30 +10,16 @@ import { formatDate } from './format';
 import { InstitutionSelect } from './InstitutionSelect';
 import { learnerName, useLearnersQuery } from './learnersApi';
 import { InstitutionLink } from './Names';
+import { useUrlFilters } from './useUrlFilters';
 import './registry.css';
 
 const pageSize = 20;
 
-function readFilters(params: URLSearchParams) {
-  return {
-    q: params.get('q') ?? '',
-    institutionId: params.get('institutionId') ?? '',
-    status: params.get('status') ?? '',
-  };
-}
-
-type Filters = ReturnType<typeof readFilters>;
+const filterNames = ['q', 'institutionId', 'status'] as const;
 
 export function LearnersListPage() {
   const { data: me } = useMeQuery();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [draft, setDraft] = useState(filters);
-  const query = params.toString();
-  useEffect(() => {
-    setDraft(readFilters(new URLSearchParams(query)));
-  }, [query]);
+  const { filters, page, draft, setDraft, go, submit, active } = useUrlFilters(filterNames);
   const { data, error, isFetching } = useLearnersQuery({
     q: filters.q || undefined,
     institutionId: filters.institutionId || undefined,
@@ -43,21 +28,6 @@ export function LearnersListPage() {
     pageSize,
   });
   const problem = toProblem(error);
-  const active = Boolean(filters.q || filters.institutionId || filters.status);
-
-  function go(next: Filters, nextPage: number) {
-    const search = new URLSearchParams();
-    if (next.q) search.set('q', next.q);
-    if (next.institutionId) search.set('institutionId', next.institutionId);
-    if (next.status) search.set('status', next.status);
-    if (nextPage > 1) search.set('page', String(nextPage));
-    setParams(search);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    go({ ...draft, q: draft.q.trim() }, 1);
-  }
 
   return (
     <Page title="Learners">
