@@ -33,8 +33,10 @@ public static class InstitutionsModule
         services.AddScoped<IImportProcessor, InstitutionImport>();
         services.AddScoped<IImportProcessor, LearnerImport>();
         services.AddScoped<IImportProcessor, EnrolmentImport>();
+        services.AddScoped<IImportProcessor, StaffImport>();
         services.AddJobHandler<ImportValidateMessage, ImportRunner>();
         services.AddJobHandler<ImportApplyMessage, ImportRunner>();
+        services.AddJobHandler<MoveArea.RepairMessage, MoveArea.RepairHandler>();
         services.AddValidatorsFromAssemblyContaining<CreateArea.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -46,6 +48,7 @@ public static class InstitutionsModule
         CreateArea.Map(api);
         UpdateArea.Map(api);
         DeleteArea.Map(api);
+        MoveArea.Map(api);
 
         ListLevels.Map(api);
         CreateLevel.Map(api);
@@ -66,6 +69,7 @@ public static class InstitutionsModule
         DeleteInstitution.Map(api);
 
         ListLearners.Map(api);
+        ExportLearners.Map(api);
         GetLearner.Map(api);
         GetLearnerNationalId.Map(api);
         CreateLearner.Map(api);
@@ -73,12 +77,14 @@ public static class InstitutionsModule
         MergeLearner.Map(api);
 
         ListStaff.Map(api);
+        ExportStaff.Map(api);
         GetStaffMember.Map(api);
         CreateStaffMember.Map(api);
         UpdateStaffMember.Map(api);
         TransferStaffMember.Map(api);
 
         ListEnrolments.Map(api);
+        ExportEnrolments.Map(api);
         Enrol.Map(api);
         TransferLearner.Map(api);
         WithdrawEnrolment.Map(api);

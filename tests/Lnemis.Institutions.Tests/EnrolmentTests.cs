@@ -53,6 +53,15 @@ public sealed class EnrolmentTests(LnemisFactory factory) : IClassFixture<Lnemis
         Assert.Equal(to.Id, detail["institutionId"]!.GetValue<Guid>());
         var headFrom = await given.ClientForAsync(await given.UserAtAsync(RoleCatalog.HeadTeacher, from));
         await (await headFrom.GetAsync($"/api/v1/learners/{learner}")).ReadProblemAsync(HttpStatusCode.NotFound);
+
+        // The old school's history still names the learner, its school and grade, in the list and the export.
+        var old = Assert.Single((await headFrom.GetJsonAsync("/api/v1/enrolments"))["items"]!.AsArray())!;
+        Assert.Equal(("TransferredOut", "Grade 3"), (old["status"]!.GetValue<string>(), old["gradeName"]!.GetValue<string>()));
+        Assert.StartsWith("Test ", old["learnerName"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(from.Name, old["institutionName"]!.GetValue<string>());
+        var exported = await (await headFrom.GetAsync("/api/v1/enrolments/export")).Content.ReadAsStringAsync();
+        Assert.Contains(old["learnerNumber"]!.GetValue<string>(), exported, StringComparison.Ordinal);
+        Assert.DoesNotContain(to.Name, exported, StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.Jobs.AnyAsync(j => j.Payload.Contains("learner.transferred") && j.Payload.Contains(learner.ToString()))));
     }
 

@@ -254,4 +254,66 @@ public sealed class ImportTests(LnemisFactory factory) : IClassFixture<LnemisFac
         var refused = await DryRunAsync(stranger, foreign["id"]!.GetValue<string>());
         Assert.Equal((0, 2), (Count(refused, "validRows"), Count(refused, "errorRows")));
     }
+
+    [Fact]
+    public async Task Staff_AreRegisteredWithAPosting_UpdatedByNumber_AndPostedElsewhereByInstitutionCode()
+    {
+        await given.StructureAsync();
+        var district = await given.AreaAsync();
+        var first = await given.InstitutionAsync(district);
+        var second = await given.InstitutionAsync(district);
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var (firstCode, secondCode) = (await CodeOfAsync(first.Id), await CodeOfAsync(second.Id));
+        var (a, b) = (Given.Unique("TSC"), Given.Unique("TSC"));
+        var csv = $"""
+            TSC Number,School Code,First Name,Surname,Gender,DOB,Staff Category,Level Taught,Highest Qualification,Qualified For
+            {a},{firstCode},Grace,Teacher,F,1985-04-01,Teaching,PRIMARY,Diploma in Primary Education,PRIMARY
+            {b},{firstCode},Peter,Bursar,M,1979-10-10,NonTeaching,,,
+            {Given.Unique("TSC")},{firstCode},Too,Young,M,{DateTime.UtcNow.Year - 10}-01-01,Teaching,PRIMARY,,
+            {Given.Unique("TSC")},{firstCode},Odd,Level,F,1990-01-01,Teaching,UNIVERSITY,,
+            {a},{firstCode},Grace,Twice,F,1985-04-01,Teaching,PRIMARY,,
+            {Given.Unique("TSC")},{firstCode},No,Category,F,1990-01-01,Chef,,,
+
+            """;
+        var uploaded = await (await UploadAsync(officer, "staff", "staff.csv", Encoding.UTF8.GetBytes(csv))).ReadJsonAsync(HttpStatusCode.Created);
+        var id = uploaded["id"]!.GetValue<string>();
+        Assert.Equal("TSC Number", uploaded["mapping"]!["staffNumber"]!.GetValue<string>());
+        Assert.Equal("Level Taught", uploaded["mapping"]!["teachingLevel"]!.GetValue<string>());
+        var validated = await DryRunAsync(officer, id);
+        Assert.Equal((2, 4), (Count(validated, "validRows"), Count(validated, "errorRows")));
+        var problems = (await officer.GetJsonAsync($"/api/v1/imports/{id}/problems"))["items"]!.AsArray().ToDictionary(p => p!["row"]!.GetValue<int>());
+        Assert.Equal("DOB", problems[4]!["column"]!.GetValue<string>());
+        Assert.Equal(("Level Taught", "UNIVERSITY"), (problems[5]!["column"]!.GetValue<string>(), problems[5]!["value"]!.GetValue<string>()));
+        Assert.Contains("earlier in the file", problems[6]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Staff Category", problems[7]!["column"]!.GetValue<string>());
+        var applied = await ApplyAsync(officer, id, "SkipBadRows");
+        Assert.Equal((2, 4), (Count(applied, "created"), Count(applied, "skipped")));
+
+        var grace = await factory.WithDbAsync(db => db.Set<StaffMember>().SingleAsync(m => m.StaffNumber == a));
+        var detail = await officer.GetJsonAsync($"/api/v1/staff/{grace.Id}");
+        Assert.True(detail["qualifiedForLevelTaught"]!.GetValue<bool>());
+        Assert.Equal(first.Id, detail["postings"]![0]!["institutionId"]!.GetValue<Guid>());
+
+        // Re-running changes nothing; a new school code posts Grace there from the given date, keeping the history.
+        var again = await ImportAsync(officer, "staff", "staff.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.Equal((0, 0, 2), (Count(again, "created"), Count(again, "updated"), Count(again, "unchanged")));
+        var startsOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd");
+        var moveCsv = $"staffNumber,institutionCode,givenName,familyName,sex,dateOfBirth,category,startsOn,phone\n{a},{secondCode},Grace,Teacher,F,1985-04-01,Teaching,{startsOn},+254700111222\n";
+        var moved = await ImportAsync(officer, "staff", "move.csv", Encoding.UTF8.GetBytes(moveCsv));
+        Assert.Equal(1, Count(moved, "updated"));
+        detail = await officer.GetJsonAsync($"/api/v1/staff/{grace.Id}");
+        Assert.Equal(second.Id, detail["institutionId"]!.GetValue<Guid>());
+        Assert.Equal("+254700111222", detail["phone"]!.GetValue<string>());
+        var postings = detail["postings"]!.AsArray();
+        Assert.Equal([second.Id, first.Id], postings.Select(p => p!["institutionId"]!.GetValue<Guid>()));
+        Assert.Equal(DateOnly.Parse(startsOn).AddDays(-1).ToString("yyyy-MM-dd"), postings[1]!["endsOn"]!.GetValue<string>());
+        Assert.Equal("PRIMARY", postings[0]!["teachingLevel"]!.GetValue<string>());
+        Assert.Single(detail["qualifications"]!.AsArray());
+
+        // A head teacher of the first school cannot import staff into the second.
+        var head = await given.ClientForAsync(await given.UserAtAsync(RoleCatalog.HeadTeacher, first));
+        var foreign = await (await UploadAsync(head, "staff", "move.csv", Encoding.UTF8.GetBytes(moveCsv))).ReadJsonAsync(HttpStatusCode.Created);
+        var refused = await DryRunAsync(head, foreign["id"]!.GetValue<string>());
+        Assert.Equal((0, 1), (Count(refused, "validRows"), Count(refused, "errorRows")));
+    }
 }

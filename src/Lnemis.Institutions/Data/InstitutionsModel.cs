@@ -311,6 +311,10 @@ internal static class InstitutionsData
 
     public static DbSet<CensusReminder> CensusReminders(this LnemisDbContext db) => db.Set<CensusReminder>();
 
+    /// <summary>The scope path of an area the caller may see; null when there is no such area (or it is out of scope).</summary>
+    public static Task<string?> AreaPathAsync(this LnemisDbContext db, Guid areaId, CancellationToken ct) =>
+        db.Areas().Where(a => a.Id == areaId).Select(a => a.ScopePath).FirstOrDefaultAsync(ct);
+
     /// <summary>
     /// Code and name of the given areas, even those outside the caller's scope (a head teacher sees
     /// their school's district name). A query of its own on purpose: IgnoreQueryFilters inside
@@ -326,6 +330,19 @@ internal static class InstitutionsData
         }
 
         return await query.Select(a => new { a.Id, a.Code, a.Name }).ToDictionaryAsync(a => a.Id, a => (a.Code, a.Name), ct);
+    }
+
+    /// <summary>Code and name of the given institutions (all of them when null), closed and deleted ones too; see <see cref="AreaLabelsAsync"/>.</summary>
+    public static async Task<Dictionary<Guid, (string Code, string Name)>> InstitutionLabelsAsync(this LnemisDbContext db, IEnumerable<Guid>? ids, CancellationToken ct)
+    {
+        var query = db.Institutions().IgnoreQueryFilters().AsNoTracking();
+        if (ids is not null)
+        {
+            var wanted = ids.Distinct().ToList();
+            query = query.Where(i => wanted.Contains(i.Id));
+        }
+
+        return await query.Select(i => new { i.Id, i.Code, i.Name }).ToDictionaryAsync(i => i.Id, i => (i.Code, i.Name), ct);
     }
 }
 

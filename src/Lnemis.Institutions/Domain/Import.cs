@@ -5,6 +5,7 @@ public enum ImportKind
     Institutions,
     Learners,
     Enrolments,
+    Staff,
 }
 
 public enum ImportStatus

@@ -8,18 +8,28 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Lnemis.Institutions.Features.Areas;
 
-/// <summary>Areas the caller may see, by parent or by name/code search, in code order.</summary>
+/// <summary>
+/// Areas the caller may see, by parent or by name/code search, in level then code order.
+/// <c>?top=true</c> gives the caller's top areas: those whose parent they cannot see (the country's
+/// regions for a national user, their own district for a district officer) — where a tree view starts.
+/// </summary>
 public static class ListAreas
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/areas", HandleAsync).RequirePermission(AreaPermissions.Read).WithTags("Areas");
 
-    internal static async Task<IResult> HandleAsync(ReplicaDbContext db, Guid? parentId, string? search, int? page, int? pageSize, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(ReplicaDbContext db, Guid? parentId, bool? top, string? search, int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.Areas().AsQueryable();
         if (parentId is not null)
         {
             query = query.Where(a => a.ParentId == parentId);
+        }
+
+        if (top == true)
+        {
+            // The subquery carries the same scope filter, so "parent not visible" is per caller.
+            query = query.Where(a => a.ParentId == null || !db.Areas().Any(p => p.Id == a.ParentId));
         }
 
         if (!string.IsNullOrWhiteSpace(search))

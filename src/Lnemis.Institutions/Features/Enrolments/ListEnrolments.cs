@@ -1,5 +1,4 @@
 using Lnemis.Institutions.Data;
-using Lnemis.Institutions.Domain;
 using Lnemis.Institutions.Features.Learners;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
@@ -7,52 +6,38 @@ using Lnemis.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lnemis.Institutions.Features.Enrolments;
 
-/// <summary>Enrolments the caller may see, by learner (their history), institution, year, grade or status; newest first.</summary>
+/// <summary>Enrolments the caller may see, filtered as <see cref="EnrolmentFilter"/> describes, newest first, with learner, school and grade labels.</summary>
 public static class ListEnrolments
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/enrolments", HandleAsync).RequirePermission(LearnerPermissions.Read).WithTags("Enrolments");
 
-    internal static async Task<IResult> HandleAsync(
-        Guid? learnerId, Guid? institutionId, Guid? academicYearId, Guid? gradeId, string? status, int? page, int? pageSize, ReplicaDbContext db, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync([AsParameters] EnrolmentFilter filter, int? page, int? pageSize, ReplicaDbContext db, CancellationToken ct)
     {
-        var query = db.Enrolments().AsQueryable();
-        if (learnerId is { } learner)
+        var (query, errors) = await filter.ApplyAsync(db, ct);
+        if (errors.Count > 0)
         {
-            query = query.Where(e => e.LearnerId == learner);
-        }
-
-        if (institutionId is { } institution)
-        {
-            query = query.Where(e => e.InstitutionId == institution);
-        }
-
-        if (academicYearId is { } year)
-        {
-            query = query.Where(e => e.AcademicYearId == year);
-        }
-
-        if (gradeId is { } grade)
-        {
-            query = query.Where(e => e.GradeId == grade);
-        }
-
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            if (!Enum.TryParse<EnrolmentStatus>(status, true, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return Problems.Field("status", $"Use one of: {string.Join(", ", Enum.GetNames<EnrolmentStatus>())}.");
-            }
-
-            query = query.Where(e => e.Status == parsed);
+            return Problems.Validation(errors);
         }
 
         var result = await query.OrderByDescending(e => e.StartsOn).ThenByDescending(e => e.Id)
             .Select(e => new EnrolmentView(e.Id, e.LearnerId, e.AcademicYearId, e.InstitutionId, e.GradeId, e.Repeater, e.Status, e.StartsOn, e.EndedOn, e.EndReason, e.CreatedByPromotion, e.Version))
             .ToPageAsync(PageRequest.From(page, pageSize), ct);
-        return TypedResults.Ok(result);
+        var learnerIds = result.Items.Select(e => e.LearnerId).Distinct().ToList();
+        var learners = await db.Learners().IgnoreQueryFilters().AsNoTracking().Where(l => learnerIds.Contains(l.Id))
+            .Select(l => new { l.Id, l.LearnerNumber, Name = l.GivenName + " " + l.FamilyName }).ToDictionaryAsync(l => l.Id, ct);
+        var schools = await db.InstitutionLabelsAsync(result.Items.Select(e => e.InstitutionId), ct);
+        var grades = await db.Grades().AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        return TypedResults.Ok(result.Map(e => e with
+        {
+            LearnerNumber = learners.GetValueOrDefault(e.LearnerId)?.LearnerNumber,
+            LearnerName = learners.GetValueOrDefault(e.LearnerId)?.Name,
+            InstitutionName = schools.GetValueOrDefault(e.InstitutionId).Name,
+            GradeName = grades.GetValueOrDefault(e.GradeId),
+        }));
     }
 }

@@ -67,8 +67,7 @@ internal static class BulkInsert
         }
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var name = string.IsNullOrEmpty(entity.GetSchema()) ? Quote(entity.GetTableName()!) : $"{Quote(entity.GetSchema()!)}.{Quote(entity.GetTableName()!)}";
-        var copy = $"COPY {name} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY {SqlNames.Table(db, entity)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
         foreach (var row in rows)
         {

@@ -53,6 +53,23 @@ public static class ImportFieldCatalog
             new("guardianRelationship", false, "Mother, father, …", "relationship"),
             new("guardianPhone", false, "The guardian's phone.", "parent phone"),
         ],
+        ImportKind.Staff =>
+        [
+            new("staffNumber", true, "Staff (payroll/TSC) number (the key).", "staff no", "tsc number", "payroll number", "employee number"),
+            new("institutionCode", true, "Code of the institution of the current posting; another code than the staff member's posts them there.", "school code", "institution"),
+            new("givenName", true, "Given (first) name.", "first name", "firstname"),
+            new("familyName", true, "Family name (surname).", "surname", "last name", "lastname"),
+            new("sex", true, "Female or Male (F/M).", "gender"),
+            new("dateOfBirth", true, "YYYY-MM-DD (or an Excel date).", "dob", "birth date", "date of birth"),
+            new("category", true, "Teaching or NonTeaching.", "staff category", "type"),
+            new("phone", false, "Phone number.", "telephone", "mobile"),
+            new("email", false, "E-mail address.", "e-mail"),
+            new("position", false, "Position at the institution (Teacher, Head teacher, Bursar, …).", "title", "role", "designation"),
+            new("teachingLevel", false, "Level code taught (teachers).", "level taught", "level"),
+            new("startsOn", false, "YYYY-MM-DD the posting started (today when empty).", "posting date", "start date", "date posted"),
+            new("qualification", false, "A qualification held, e.g. Diploma in Primary Education.", "qualifications", "highest qualification"),
+            new("qualificationLevels", false, "Level codes the qualification covers, separated by spaces.", "qualified for"),
+        ],
         _ =>
         [
             new("learnerNumber", false, "National learner number (or institution code + admission number).", "learner id", "upi"),

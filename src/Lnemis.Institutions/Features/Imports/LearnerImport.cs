@@ -225,7 +225,7 @@ internal sealed class LearnerImport : IImportProcessor
             var entity = db.Model.FindEntityType(typeof(Learner))!;
             var column = entity.FindProperty(property)!.GetColumnName();
             var school = entity.FindProperty(nameof(Learner.InstitutionId))!.GetColumnName();
-            var sql = $"SELECT l.* FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" AS l JOIN unnest(@schools, @values) AS k(school, value) "
+            var sql = $"SELECT l.* FROM {SqlNames.Table(db, entity)} AS l JOIN unnest(@schools, @values) AS k(school, value) "
                 + $"ON l.\"{school}\" = k.school AND l.\"{column}\" = k.value";
             return db.Learners()
                 .FromSqlRaw(sql, new NpgsqlParameter("schools", pairs.Select(p => p.Id).ToArray()), new NpgsqlParameter("values", pairs.Select(p => p.Value).ToArray()))

@@ -36,7 +36,7 @@ public sealed class InstitutionFilter
 
         if (AreaId is { } areaId)
         {
-            var path = await db.Areas().Where(a => a.Id == areaId).Select(a => a.ScopePath).FirstOrDefaultAsync(ct);
+            var path = await db.AreaPathAsync(areaId, ct);
             if (path is null)
             {
                 errors["areaId"] = ["No such area."];

@@ -18,7 +18,8 @@ public static class LearnerEvents
 
 public sealed record GuardianView(string Name, string Relationship, string? Phone, string? Email);
 
-public sealed record LearnerSummary(Guid Id, string LearnerNumber, string GivenName, string FamilyName, Sex Sex, DateOnly DateOfBirth, Guid InstitutionId, LearnerStatus Status);
+public sealed record LearnerSummary(
+    Guid Id, string LearnerNumber, string GivenName, string FamilyName, Sex Sex, DateOnly DateOfBirth, Guid InstitutionId, string? InstitutionName, LearnerStatus Status);
 
 public sealed record LearnerDetail(
     Guid Id, string LearnerNumber, string GivenName, string FamilyName, string? OtherNames, Sex Sex, DateOnly DateOfBirth,

@@ -1,48 +1,31 @@
 using Lnemis.Institutions.Data;
-using Lnemis.Institutions.Domain;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
 using Lnemis.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lnemis.Institutions.Features.Staff;
 
-/// <summary>Staff the caller may see: ?q= (staff number or name words), institutionId, category, paged by name.</summary>
+/// <summary>Staff the caller may see, filtered as <see cref="StaffFilter"/> describes, paged by name.</summary>
 public static class ListStaff
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/staff", HandleAsync).RequirePermission(StaffPermissions.Read).WithTags("Staff");
 
-    internal static async Task<IResult> HandleAsync(string? q, Guid? institutionId, string? category, int? page, int? pageSize, ReplicaDbContext db, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync([AsParameters] StaffFilter filter, int? page, int? pageSize, ReplicaDbContext db, CancellationToken ct)
     {
-        var query = db.Staff().AsNoTracking();
-        foreach (var word in SearchText.Of(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+        var (query, errors) = await filter.ApplyAsync(db, ct);
+        if (errors.Count > 0)
         {
-            var pattern = SearchText.Contains(word);
-            query = query.Where(m => EF.Functions.Like(m.SearchText, pattern, "\\"));
-        }
-
-        if (institutionId is { } institution)
-        {
-            query = query.Where(m => m.InstitutionId == institution);
-        }
-
-        if (!string.IsNullOrWhiteSpace(category))
-        {
-            if (!Enum.TryParse<StaffCategory>(category, true, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return Problems.Field("category", "Use Teaching or NonTeaching.");
-            }
-
-            query = query.Where(m => m.Category == parsed);
+            return Problems.Validation(errors);
         }
 
         var result = await query.OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName).ThenBy(m => m.StaffNumber)
-            .Select(m => new StaffSummary(m.Id, m.StaffNumber, m.GivenName, m.FamilyName, m.Category, m.InstitutionId))
+            .Select(m => new StaffSummary(m.Id, m.StaffNumber, m.GivenName, m.FamilyName, m.Category, m.InstitutionId, null))
             .ToPageAsync(PageRequest.From(page, pageSize), ct);
-        return TypedResults.Ok(result);
+        var schools = await db.InstitutionLabelsAsync(result.Items.Select(m => m.InstitutionId), ct);
+        return TypedResults.Ok(result.Map(m => m with { InstitutionName = schools.GetValueOrDefault(m.InstitutionId).Name }));
     }
 }

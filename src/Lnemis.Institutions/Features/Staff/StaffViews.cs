@@ -16,7 +16,7 @@ public sealed record QualificationView(string Name, int? Year, IReadOnlyList<str
 
 public sealed record PostingView(Guid Id, Guid InstitutionId, string InstitutionName, string Position, string? TeachingLevel, DateOnly StartsOn, DateOnly? EndsOn);
 
-public sealed record StaffSummary(Guid Id, string StaffNumber, string GivenName, string FamilyName, StaffCategory Category, Guid InstitutionId);
+public sealed record StaffSummary(Guid Id, string StaffNumber, string GivenName, string FamilyName, StaffCategory Category, Guid InstitutionId, string? InstitutionName);
 
 /// <summary>A staff member; <c>qualifiedForLevelTaught</c> is null for non-teaching staff and for teachers with no level set.</summary>
 public sealed record StaffDetail(
@@ -57,7 +57,9 @@ public sealed class StaffFieldsValidator : AbstractValidator<StaffFields>
 
 internal static class StaffMapping
 {
-    public static void Apply(StaffMember target, StaffFields fields, Institution institution)
+    public static void Apply(StaffMember target, StaffFields fields, Institution institution) => Apply(target, fields, institution.Id, institution.ScopePath);
+
+    public static void Apply(StaffMember target, StaffFields fields, Guid institutionId, string scopePath)
     {
         target.StaffNumber = fields.StaffNumber.Trim().ToUpperInvariant();
         target.GivenName = fields.GivenName.Trim();
@@ -73,8 +75,8 @@ internal static class StaffMapping
             Year = q.Year,
             Levels = string.Join(' ', (q.Levels ?? []).Select(l => l.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal)),
         }).ToList();
-        target.InstitutionId = institution.Id;
-        target.ScopePath = institution.ScopePath;
+        target.InstitutionId = institutionId;
+        target.ScopePath = scopePath;
         target.SearchText = SearchText.Of(target.StaffNumber, target.GivenName, target.FamilyName);
     }
 
