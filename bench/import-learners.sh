@@ -27,7 +27,7 @@ trap cleanup EXIT
 chown postgres "$WORK"
 runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres >/dev/null
 runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
+  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB ${PG_EXTRA:-}" start >/dev/null
 
 export Lnemis__DataDirectory="$WORK/data"
 export Lnemis__Database__Provider=Postgres

@@ -1,5 +1,6 @@
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Domain;
+using Lnemis.Institutions.Features.Learners;
 using Lnemis.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -151,9 +152,9 @@ public static class InstitutionsCommands
             HasBirthCertificate = true,
             InstitutionId = institution.Id,
             ScopePath = institution.Path,
-            SearchText = SearchText.Of(number, givenName, familyName),
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
+        LearnerMapping.RefreshSearchText(learner);
         db.Learners().Add(learner);
         await db.SaveChangesAsync(ct);
         return learner.Id;

@@ -1391,7 +1391,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_learners_learner_number");
 
                     b.HasIndex("MergedIntoId")
-                        .HasDatabaseName("ix_learners_merged_into_id");
+                        .HasDatabaseName("ix_learners_merged_into_id")
+                        .HasFilter("merged_into_id IS NOT NULL");
 
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_learners_scope_path");
@@ -1402,15 +1403,12 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("DateOfBirth", "Sex")
-                        .HasDatabaseName("ix_learners_date_of_birth_sex");
+                    b.HasIndex("DateOfBirth", "InstitutionId")
+                        .HasDatabaseName("ix_learners_date_of_birth_institution_id");
 
                     b.HasIndex("InstitutionId", "AdmissionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_learners_institution_id_admission_number");
-
-                    b.HasIndex("InstitutionId", "DateOfBirth")
-                        .HasDatabaseName("ix_learners_institution_id_date_of_birth");
 
                     b.ToTable("learners", "institutions");
                 });

@@ -1380,7 +1380,8 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_institutions_learners_learner_number");
 
                     b.HasIndex("MergedIntoId")
-                        .HasDatabaseName("ix_institutions_learners_merged_into_id");
+                        .HasDatabaseName("ix_institutions_learners_merged_into_id")
+                        .HasFilter("merged_into_id IS NOT NULL");
 
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_institutions_learners_scope_path");
@@ -1388,15 +1389,12 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_institutions_learners_search_text");
 
-                    b.HasIndex("DateOfBirth", "Sex")
-                        .HasDatabaseName("ix_institutions_learners_date_of_birth_sex");
+                    b.HasIndex("DateOfBirth", "InstitutionId")
+                        .HasDatabaseName("ix_institutions_learners_date_of_birth_institution_id");
 
                     b.HasIndex("InstitutionId", "AdmissionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_institutions_learners_institution_id_admission_number");
-
-                    b.HasIndex("InstitutionId", "DateOfBirth")
-                        .HasDatabaseName("ix_institutions_learners_institution_id_date_of_birth");
 
                     b.ToTable("institutions_learners", (string)null);
                 });

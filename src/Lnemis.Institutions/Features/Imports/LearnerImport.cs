@@ -287,6 +287,8 @@ internal sealed class LearnerImport : IImportProcessor
 
         db.ChangeTracker.Clear();
 
+        // In school order, so each school's index entries (school + admission number, scope path) are written together.
+        fresh.Sort((a, b) => a.InstitutionId.CompareTo(b.InstitutionId));
         await BulkInsert.InsertAsync(db, fresh, ct);
         return (fresh.Count, updated, unchanged);
     }
@@ -360,11 +362,6 @@ internal sealed class LearnerImport : IImportProcessor
             var taken = (await db.Learners().IgnoreQueryFilters().Where(l => numbers.Contains(l.LearnerNumber)).Select(l => l.LearnerNumber).ToListAsync(ct))
                 .ToHashSet(StringComparer.Ordinal);
             pending = pending.Where(l => taken.Contains(l.LearnerNumber)).ToList();
-        }
-
-        foreach (var learner in learners)
-        {
-            LearnerMapping.RefreshSearchText(learner);
         }
     }
 

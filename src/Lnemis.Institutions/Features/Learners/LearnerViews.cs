@@ -103,7 +103,11 @@ internal static class LearnerMapping
         RefreshSearchText(target);
     }
 
-    /// <summary>What name and number search matches on; set wherever a learner's names or number change.</summary>
+    /// <summary>
+    /// What name search matches on; set wherever a learner's names change. The learner number is
+    /// left out: it is searched exactly (it carries a check digit), and its ten digits would be a
+    /// third of the trigram index that every new learner pays for.
+    /// </summary>
     public static void RefreshSearchText(Learner learner) =>
-        learner.SearchText = SearchText.Of(learner.LearnerNumber, learner.GivenName, learner.OtherNames, learner.FamilyName);
+        learner.SearchText = SearchText.Of(learner.GivenName, learner.OtherNames, learner.FamilyName);
 }
