@@ -15,6 +15,24 @@ namespace Lnemis.Institutions.Features.Imports;
 /// </summary>
 internal static class BulkInsert
 {
+    /// <summary>
+    /// Refreshes the planner's statistics of an entity's table (PostgreSQL; nothing on SQLite). A bulk
+    /// load grows a table faster than autovacuum notices — and inside the load's own transaction it
+    /// cannot notice at all — so lookups planned for the empty table scan the whole of it. ANALYZE
+    /// counts the transaction's own new rows; without the right to analyze PostgreSQL just warns.
+    /// </summary>
+    public static async Task AnalyzeAsync<T>(LnemisDbContext db, CancellationToken ct)
+        where T : class
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            var table = SqlNames.Table(db, db.Model.FindEntityType(typeof(T))!);
+#pragma warning disable EF1002 // The table name comes from the model.
+            await db.Database.ExecuteSqlRawAsync($"ANALYZE {table}", ct);
+#pragma warning restore EF1002
+        }
+    }
+
     public static async Task InsertAsync<T>(LnemisDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {

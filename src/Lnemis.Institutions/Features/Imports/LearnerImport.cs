@@ -27,8 +27,18 @@ internal sealed class LearnerImport : IImportProcessor
         public Learner? Existing { get; set; }
     }
 
+    // Statistics are refreshed before the first chunk and whenever the rows written since double.
+    private long written;
+    private long analyzeAt;
+
     public async Task<ChunkOutcome> ProcessAsync(ImportContext context, IReadOnlyList<SourceRow> source, bool apply, CancellationToken ct)
     {
+        if (written >= analyzeAt)
+        {
+            await BulkInsert.AnalyzeAsync<Learner>(context.Db, ct);
+            analyzeAt = Math.Max(2 * written, ImportRunner.ChunkSize);
+        }
+
         var rows = new List<Row>(source.Count);
         var invalid = 0;
         foreach (var sourceRow in source)
@@ -69,6 +79,7 @@ internal sealed class LearnerImport : IImportProcessor
         }
 
         var (created, updated, unchanged) = await WriteAsync(context, valid, ct);
+        written += created;
         return new ChunkOutcome(valid.Count, invalid, created, updated, unchanged);
     }
 
@@ -225,8 +236,9 @@ internal sealed class LearnerImport : IImportProcessor
             var entity = db.Model.FindEntityType(typeof(Learner))!;
             var column = entity.FindProperty(property)!.GetColumnName();
             var school = entity.FindProperty(nameof(Learner.InstitutionId))!.GetColumnName();
-            var sql = $"SELECT l.* FROM {SqlNames.Table(db, entity)} AS l JOIN unnest(@schools, @values) AS k(school, value) "
-                + $"ON l.\"{school}\" = k.school AND l.\"{column}\" = k.value";
+            // A lateral join: one index probe per pair, whatever the statistics say about the table.
+            var sql = $"SELECT m.* FROM unnest(@schools, @values) AS k(school, value) CROSS JOIN LATERAL "
+                + $"(SELECT * FROM {SqlNames.Table(db, entity)} AS l WHERE l.\"{school}\" = k.school AND l.\"{column}\" = k.value) AS m";
             return db.Learners()
                 .FromSqlRaw(sql, new NpgsqlParameter("schools", pairs.Select(p => p.Id).ToArray()), new NpgsqlParameter("values", pairs.Select(p => p.Value).ToArray()))
                 .IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking();
