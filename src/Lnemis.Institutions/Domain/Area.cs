@@ -5,7 +5,7 @@ namespace Lnemis.Institutions.Domain;
 /// <summary>
 /// A node of the administrative tree (country → county → district → …). Its <see cref="ScopePath"/>
 /// ("/{root}/{child}/…/") is the scope path that grants and scoped records hang on; a grant on a
-/// county covers every district and school below it. The parent is fixed at creation so paths never move.
+/// county covers every district and school below it. Moving an area (MoveArea) rewrites the paths of its whole subtree in one transaction.
 /// </summary>
 public sealed class Area : IAudited, IScoped, ISoftDeletable, IVersioned
 {

@@ -35,6 +35,18 @@ public static class TabularExport
         _ => null,
     };
 
+    /// <summary>Parses ?format=csv|xlsx; when unknown, adds the field error for <c>format</c> and returns null.</summary>
+    public static ExportFormat? ParseFormat(string? format, IDictionary<string, string[]> errors)
+    {
+        var parsed = ParseFormat(format);
+        if (parsed is null)
+        {
+            errors["format"] = ["Use csv or xlsx."];
+        }
+
+        return parsed;
+    }
+
     /// <summary>Makes text safe to open in a spreadsheet.</summary>
     public static string Neutralise(string text) =>
         text.Length > 0 && FormulaStarts.Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;

@@ -38,12 +38,7 @@ public static class ExportEnrolments
     internal static async Task<IResult> HandleAsync([AsParameters] EnrolmentFilter filter, string? format, ReplicaDbContext db, LnemisDbContext primary, CancellationToken ct)
     {
         var (query, errors) = await filter.ApplyAsync(db, ct);
-        var parsed = TabularExport.ParseFormat(format);
-        if (parsed is null)
-        {
-            errors["format"] = ["Use csv or xlsx."];
-        }
-
+        var parsed = TabularExport.ParseFormat(format, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

@@ -39,12 +39,7 @@ public static class ExportLearners
     internal static async Task<IResult> HandleAsync([AsParameters] LearnerFilter filter, string? format, ReplicaDbContext db, CancellationToken ct)
     {
         var (query, errors) = await filter.ApplyAsync(db, ct);
-        var parsed = TabularExport.ParseFormat(format);
-        if (parsed is null)
-        {
-            errors["format"] = ["Use csv or xlsx."];
-        }
-
+        var parsed = TabularExport.ParseFormat(format, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
