@@ -8,6 +8,8 @@
 #        EXPLAIN=1 bench/search.sh            (also prints EXPLAIN (ANALYZE, BUFFERS) per scenario)
 #        EXTRA_SQL=file.sql bench/search.sh   (runs the file after the load, e.g. to try an index)
 #        ONLY='learners: q' bench/search.sh   (scenarios whose name contains one of the comma-separated parts)
+#        BENCH_WORK=/tmp/search-5m bench/search.sh  (keeps the loaded database there and reuses it next
+#                                      time: the load is skipped, migrations are applied on top)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LEARNERS=${LEARNERS:-5000000}
@@ -15,7 +17,13 @@ INSTITUTIONS=${INSTITUTIONS:-20000}
 REQUESTS=${REQUESTS:-2000}
 WARMUP=${WARMUP:-200}
 CONCURRENCY=${CONCURRENCY:-8}
-WORK=$(mktemp -d /tmp/lnemis-search.XXXXXX)
+if [ -n "${BENCH_WORK:-}" ]; then
+  WORK=$BENCH_WORK
+  KEEP_BENCH_WORK=1
+  mkdir -p "$WORK"
+else
+  WORK=$(mktemp -d /tmp/lnemis-search.XXXXXX)
+fi
 chmod 755 "$WORK"
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PG_PORT=${PG_PORT:-55480}
@@ -26,7 +34,7 @@ STARTED=$(date +%s)
 
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
   [ -n "${KEEP_BENCH_WORK:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -34,7 +42,7 @@ trap cleanup EXIT
 [ -f "$SERVER_DLL" ] || dotnet build "$ROOT/src/Lnemis.Server" -c Release -p:SkipWebBuild=true >/dev/null
 
 chown postgres "$WORK"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres >/dev/null
+[ -f "$WORK/pg/PG_VERSION" ] || runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres >/dev/null
 runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
   -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c effective_cache_size=8GB -c max_wal_size=8GB -c checkpoint_timeout=30min" \
   start >/dev/null
@@ -48,12 +56,16 @@ export Lnemis__Api__RateLimitPerClient=1000000
 export Lnemis__Api__RateLimitPerIp=1000000
 mkdir -p "$WORK/data"
 dotnet "$SERVER_DLL" migrate >/dev/null
-dotnet "$SERVER_DLL" users create-admin --email bench@example.gov --password 'Bench-Search-Password-2026!' >/dev/null
+if [ ! -f "$WORK/loaded" ]; then
+  dotnet "$SERVER_DLL" users create-admin --email bench@example.gov --password 'Bench-Search-Password-2026!' >/dev/null
+  echo "Loading $LEARNERS learners, $INSTITUTIONS institutions ..."
+  python3 "$ROOT/bench/search_bench.py" load --psql "$PSQL" --work "$WORK" --pg-port "$PG_PORT" \
+    --learners "$LEARNERS" --institutions "$INSTITUTIONS"
+  touch "$WORK/loaded"
+else
+  echo "Reusing the database loaded in $WORK"
+fi
 TOKEN=$(dotnet "$SERVER_DLL" tokens create --user bench@example.gov --name bench | tail -1)
-
-echo "Loading $LEARNERS learners, $INSTITUTIONS institutions ..."
-python3 "$ROOT/bench/search_bench.py" load --psql "$PSQL" --work "$WORK" --pg-port "$PG_PORT" \
-  --learners "$LEARNERS" --institutions "$INSTITUTIONS"
 if [ -n "${EXTRA_SQL:-}" ]; then
   echo "Running $EXTRA_SQL ..."
   T0=$(date +%s%N)

@@ -183,4 +183,59 @@ public sealed class LearnerTests(LnemisFactory factory) : IClassFixture<LnemisFa
         var badSex = await (await officer.GetAsync("/api/v1/learners?sex=other")).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(badSex["errors"]!["sex"]);
     }
+
+    [Fact]
+    public async Task LargeLists_CountToTheCap_PageBeyondIt_AndRefuseTooDeepPages()
+    {
+        var district = await given.AreaAsync();
+        var school = await given.InstitutionAsync(district);
+        var (client, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var marker = Given.Unique("Zq").ToLowerInvariant().Replace("-", "", StringComparison.Ordinal);
+        await factory.WithDbAsync(async db =>
+        {
+            var path = await db.Set<Institution>().Where(i => i.Id == school.Id).Select(i => i.ScopePath).SingleAsync();
+            db.RowAuditSuppressed = true;
+            for (var i = 0; i < 1005; i++)
+            {
+                var family = $"Family{i:D4}";
+                var otherNames = i % 400 == 0 ? marker : null;
+                db.Add(new Learner
+                {
+                    Id = Guid.CreateVersion7(),
+                    LearnerNumber = LearnerNumbers.Issue(),
+                    GivenName = "Cap",
+                    FamilyName = family,
+                    OtherNames = otherNames,
+                    Sex = Sex.Female,
+                    DateOfBirth = new DateOnly(2014, 1, 1).AddDays(i),
+                    InstitutionId = school.Id,
+                    ScopePath = path,
+                    SearchText = $"cap {otherNames} {family.ToLowerInvariant()}",
+                    CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        // More than the cap: the count stops at 1,000 and says so; the page is still the first by name.
+        var first = await client.GetJsonAsync($"/api/v1/learners?institutionId={school.Id}");
+        Assert.Equal(1000, first["total"]!.GetValue<int>());
+        Assert.False(first["totalExact"]!.GetValue<bool>());
+        Assert.Equal("Family0000", first["items"]![0]!["familyName"]!.GetValue<string>());
+        Assert.Equal("Family0019", first["items"]![19]!["familyName"]!.GetValue<string>());
+
+        // Under the cap the count is exact.
+        var few = await client.GetJsonAsync($"/api/v1/learners?institutionId={school.Id}&q={marker}");
+        Assert.Equal(3, few["total"]!.GetValue<int>());
+        Assert.True(few["totalExact"]!.GetValue<bool>());
+
+        // Pages go on past the counted thousand (up to 10,000 rows deep) ...
+        var beyond = await client.GetJsonAsync($"/api/v1/learners?institutionId={school.Id}&page=51&pageSize=20");
+        Assert.Equal(["Family1000", "Family1001", "Family1002", "Family1003", "Family1004"], beyond["items"]!.AsArray().Select(i => i!["familyName"]!.GetValue<string>()));
+
+        // ... and no further: a clear 400 on the page parameter, not a slow scan.
+        var tooDeep = await (await client.GetAsync($"/api/v1/learners?institutionId={school.Id}&page=51&pageSize=200")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("10,000", tooDeep["errors"]!["page"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -83,6 +83,8 @@ internal sealed class InstitutionsModel : IModelContributor
             e.HasIndex(i => i.ScopePath);
             e.HasIndex(i => i.AreaId);
             e.HasIndex(i => new { i.Status, i.Type });
+            // Serves the list's default order, so a page is read from the index instead of sorting every match.
+            e.HasIndex(i => new { i.Name, i.Code }).HasFilter("deleted_at IS NULL");
             e.HasOne<Area>().WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Institution>().WithMany().HasForeignKey(i => i.SuccessorId).OnDelete(DeleteBehavior.Restrict);
             var search = e.HasIndex(i => i.SearchText);
@@ -108,7 +110,19 @@ internal sealed class InstitutionsModel : IModelContributor
             e.Property(l => l.ScopePath).HasMaxLength(1000);
             e.Property(l => l.SearchText).HasMaxLength(400);
             e.OwnsMany(l => l.Guardians, g => g.ToJson());
-            e.HasIndex(l => l.ScopePath);
+            // Counts a district's (or any area's) active learners from the index alone.
+            var byScope = e.HasIndex(l => new { l.ScopePath, l.Status }).HasFilter("deleted_at IS NULL");
+            // The list's order (family name, given name, number) with every column the list shows
+            // and filters on: a page is the first matches met walking the index, without touching
+            // the table or sorting, however many learners match (ADR 0009). SQLite gets the plain
+            // ordering index; its deployments hold a district.
+            var byName = e.HasIndex(l => new { l.FamilyName, l.GivenName, l.LearnerNumber }).HasFilter("deleted_at IS NULL");
+            if (provider == DatabaseProvider.Postgres)
+            {
+                byScope.HasOperators("text_pattern_ops", "text_ops");
+                byName.IncludeProperties(l => new { l.Id, l.InstitutionId, l.ScopePath, l.SearchText, l.Status, l.Sex, l.DateOfBirth });
+            }
+
             // Birth date + school serves every duplicate check: exact (school, birth date) pairs in
             // imports, birth dates across an area on create and in the census. Each index costs every
             // bulk-loaded row its upkeep, so learners carry only the ones a query needs.
@@ -143,6 +157,7 @@ internal sealed class InstitutionsModel : IModelContributor
             e.OwnsMany(m => m.Qualifications, q => q.ToJson());
             e.HasIndex(m => m.ScopePath);
             e.HasIndex(m => m.InstitutionId);
+            e.HasIndex(m => new { m.FamilyName, m.GivenName, m.StaffNumber }).HasFilter("deleted_at IS NULL");
             e.HasOne<Institution>().WithMany().HasForeignKey(m => m.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         });
 

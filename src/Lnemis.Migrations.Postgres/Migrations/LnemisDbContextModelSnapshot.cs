@@ -496,6 +496,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_areas_scope_path");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
+
                     b.ToTable("areas", "institutions");
                 });
 
@@ -589,6 +591,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
 
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_census_returns_scope_path");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("RoundId", "InstitutionId")
                         .IsUnique()
@@ -817,6 +821,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
 
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_enrolments_scope_path");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("LearnerId", "AcademicYearId")
                         .HasDatabaseName("ix_enrolments_learner_id_academic_year_id");
@@ -1213,6 +1219,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_institutions_scope_path");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_institutions_search_text");
 
@@ -1221,6 +1229,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
 
                     b.HasIndex("SuccessorId")
                         .HasDatabaseName("ix_institutions_successor_id");
+
+                    b.HasIndex("Name", "Code")
+                        .HasDatabaseName("ix_institutions_name_code")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex("Status", "Type")
                         .HasDatabaseName("ix_institutions_status_type");
@@ -1394,9 +1406,6 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_learners_merged_into_id")
                         .HasFilter("merged_into_id IS NOT NULL");
 
-                    b.HasIndex("ScopePath")
-                        .HasDatabaseName("ix_learners_scope_path");
-
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_learners_search_text");
 
@@ -1409,6 +1418,18 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasIndex("InstitutionId", "AdmissionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_learners_institution_id_admission_number");
+
+                    b.HasIndex("ScopePath", "Status")
+                        .HasDatabaseName("ix_learners_scope_path_status")
+                        .HasFilter("deleted_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath", "Status"), new[] { "text_pattern_ops", "text_ops" });
+
+                    b.HasIndex("FamilyName", "GivenName", "LearnerNumber")
+                        .HasDatabaseName("ix_learners_family_name_given_name_learner_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FamilyName", "GivenName", "LearnerNumber"), new[] { "Id", "InstitutionId", "ScopePath", "SearchText", "Status", "Sex", "DateOfBirth" });
 
                     b.ToTable("learners", "institutions");
                 });
@@ -1546,9 +1567,15 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_staff_scope_path");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("StaffNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_staff_staff_number");
+
+                    b.HasIndex("FamilyName", "GivenName", "StaffNumber")
+                        .HasDatabaseName("ix_staff_family_name_given_name_staff_number")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("staff", "institutions");
                 });

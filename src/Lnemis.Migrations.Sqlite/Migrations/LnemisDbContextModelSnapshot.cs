@@ -1211,6 +1211,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex("SuccessorId")
                         .HasDatabaseName("ix_institutions_institutions_successor_id");
 
+                    b.HasIndex("Name", "Code")
+                        .HasDatabaseName("ix_institutions_institutions_name_code")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.HasIndex("Status", "Type")
                         .HasDatabaseName("ix_institutions_institutions_status_type");
 
@@ -1383,9 +1387,6 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_institutions_learners_merged_into_id")
                         .HasFilter("merged_into_id IS NOT NULL");
 
-                    b.HasIndex("ScopePath")
-                        .HasDatabaseName("ix_institutions_learners_scope_path");
-
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_institutions_learners_search_text");
 
@@ -1395,6 +1396,14 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "AdmissionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_institutions_learners_institution_id_admission_number");
+
+                    b.HasIndex("ScopePath", "Status")
+                        .HasDatabaseName("ix_institutions_learners_scope_path_status")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("FamilyName", "GivenName", "LearnerNumber")
+                        .HasDatabaseName("ix_institutions_learners_family_name_given_name_learner_number")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("institutions_learners", (string)null);
                 });
@@ -1535,6 +1544,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex("StaffNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_institutions_staff_staff_number");
+
+                    b.HasIndex("FamilyName", "GivenName", "StaffNumber")
+                        .HasDatabaseName("ix_institutions_staff_family_name_given_name_staff_number")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("institutions_staff", (string)null);
                 });

@@ -53,6 +53,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Clean(bad.Message)),
         JsonException json => InvalidJson(json),
         AntiforgeryValidationException => Problem(400, "Missing or invalid anti-forgery token.", "Send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie."),
+        PageOutOfRangeException page => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["page"] = [page.Message] })
+        {
+            Status = 400,
+            Title = "The page is out of range.",
+        },
         DbUpdateConcurrencyException => Problem(409, "The record was changed by someone else.", "Reload it and apply your change again."),
         DbUpdateException db when IsUniqueViolation(db) => Problem(409, "A record with the same key already exists.", null),
         _ => null,

@@ -64,6 +64,10 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
     private bool ScopeUnrestricted => actor.ScopeUnrestricted;
     private string[] ScopePaths => actor.ScopePaths;
 
+    // Most scoped users hold one path (a district officer, a head teacher): then the filter is a
+    // plain prefix match an index can serve, instead of a per-row search through the path array.
+    private string? SingleScopePath => actor.ScopePaths is [var only] ? only : null;
+
     /// <summary>
     /// Bulk work (imports) records one audit entry for the whole batch (with the source file kept)
     /// instead of one per row; while set, row changes are not audited one by one.
@@ -103,6 +107,10 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
             if (typeof(IScoped).IsAssignableFrom(clr))
             {
                 ScopeFilterMethod.MakeGenericMethod(clr).Invoke(this, [modelBuilder]);
+                if (provider == DatabaseProvider.Postgres)
+                {
+                    PatternOrderedScopeIndexes(entityType);
+                }
             }
 
             if (typeof(IVersioned).IsAssignableFrom(clr))
@@ -116,7 +124,26 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
         where T : class, IScoped =>
         modelBuilder.Entity<T>().HasQueryFilter(
             ScopeFilter,
-            e => ScopeUnrestricted || ScopePaths.Any(p => e.ScopePath.StartsWith(p)));
+            e => ScopeUnrestricted
+                || (SingleScopePath != null && e.ScopePath.StartsWith(SingleScopePath))
+                || (SingleScopePath == null && ScopePaths.Any(p => e.ScopePath.StartsWith(p))));
+
+    /// <summary>
+    /// Scope filters are prefix matches (<c>scope_path LIKE '/region/district/%'</c>). PostgreSQL
+    /// turns a prefix into an index range only on the "C" collation or a pattern operator class;
+    /// with a linguistic collation (the usual en_US.UTF-8, and even C.UTF-8) every scoped query
+    /// would read the whole index or table. Modules may give their own operator classes.
+    /// </summary>
+    private static void PatternOrderedScopeIndexes(IMutableEntityType entityType)
+    {
+        foreach (var index in entityType.GetIndexes())
+        {
+            if (index.Properties is [{ Name: nameof(IScoped.ScopePath) }] && index.GetOperators() is null)
+            {
+                index.SetOperators(new[] { "text_pattern_ops" });
+            }
+        }
+    }
 
     private static void ApplySoftDeleteFilter<T>(ModelBuilder modelBuilder)
         where T : class, ISoftDeletable =>

@@ -24,9 +24,11 @@ public static class ListEnrolments
             return Problems.Validation(errors);
         }
 
-        var result = await query.OrderByDescending(e => e.StartsOn).ThenByDescending(e => e.Id)
-            .Select(e => new EnrolmentView(e.Id, e.LearnerId, e.AcademicYearId, e.InstitutionId, e.GradeId, e.Repeater, e.Status, e.StartsOn, e.EndedOn, e.EndReason, e.CreatedByPromotion, e.Version))
-            .ToPageAsync(PageRequest.From(page, pageSize), ct);
+        var result = await query.ToCappedPageAsync(
+            q => q.OrderByDescending(e => e.StartsOn).ThenByDescending(e => e.Id)
+                .Select(e => new EnrolmentView(e.Id, e.LearnerId, e.AcademicYearId, e.InstitutionId, e.GradeId, e.Repeater, e.Status, e.StartsOn, e.EndedOn, e.EndReason, e.CreatedByPromotion, e.Version)),
+            PageRequest.From(page, pageSize),
+            ct);
         var learnerIds = result.Items.Select(e => e.LearnerId).Distinct().ToList();
         var learners = await db.Learners().IgnoreQueryFilters().AsNoTracking().Where(l => learnerIds.Contains(l.Id))
             .Select(l => new { l.Id, l.LearnerNumber, Name = l.GivenName + " " + l.FamilyName }).ToDictionaryAsync(l => l.Id, ct);

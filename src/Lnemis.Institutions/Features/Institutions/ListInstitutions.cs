@@ -29,15 +29,16 @@ public static class ListInstitutions
             return TypedResults.ValidationProblem(errors, title: "The request has invalid fields.");
         }
 
-        var ordered = sort == "code" ? query.OrderBy(i => i.Code) : query.OrderBy(i => i.Name).ThenBy(i => i.Code);
-        var result = await ordered
-            .Select(i => new { i.Id, i.Code, i.Name, i.Type, i.Ownership, i.Status, i.AreaId, i.Levels, i.Latitude, i.Longitude, i.Version })
-            .ToPageAsync(PageRequest.From(page, pageSize), ct);
+        var result = await query.ToCappedPageAsync(
+            q => (sort == "code" ? q.OrderBy(i => i.Code) : q.OrderBy(i => i.Name).ThenBy(i => i.Code))
+                .Select(i => new { i.Id, i.Code, i.Name, i.Type, i.Ownership, i.Status, i.AreaId, i.Levels, i.Latitude, i.Longitude, i.Version }),
+            PageRequest.From(page, pageSize),
+            ct);
         var areas = await db.AreaLabelsAsync(result.Items.Select(i => i.AreaId), ct);
         return TypedResults.Ok(new Page<InstitutionSummary>(
             result.Items.Select(i => new InstitutionSummary(
                 i.Id, i.Code, i.Name, i.Type, i.Ownership, i.Status, i.AreaId, areas.GetValueOrDefault(i.AreaId).Name ?? "",
                 i.Levels.Split(' ', StringSplitOptions.RemoveEmptyEntries), i.Latitude, i.Longitude, i.Version)).ToList(),
-            result.PageNumber, result.PageSize, result.Total));
+            result.PageNumber, result.PageSize, result.Total, result.TotalExact));
     }
 }

@@ -22,10 +22,11 @@ public static class ListLearners
             return Problems.Validation(errors);
         }
 
-        var result = await query
-            .OrderBy(l => l.FamilyName).ThenBy(l => l.GivenName).ThenBy(l => l.LearnerNumber)
-            .Select(l => new LearnerSummary(l.Id, l.LearnerNumber, l.GivenName, l.FamilyName, l.Sex, l.DateOfBirth, l.InstitutionId, null, l.Status))
-            .ToPageAsync(PageRequest.From(page, pageSize), ct);
+        var result = await query.ToCappedPageAsync(
+            q => q.OrderBy(l => l.FamilyName).ThenBy(l => l.GivenName).ThenBy(l => l.LearnerNumber)
+                .Select(l => new LearnerSummary(l.Id, l.LearnerNumber, l.GivenName, l.FamilyName, l.Sex, l.DateOfBirth, l.InstitutionId, null, l.Status)),
+            PageRequest.From(page, pageSize),
+            ct);
         var schools = await db.InstitutionLabelsAsync(result.Items.Select(l => l.InstitutionId), ct);
         return TypedResults.Ok(result.Map(l => l with { InstitutionName = schools.GetValueOrDefault(l.InstitutionId).Name }));
     }

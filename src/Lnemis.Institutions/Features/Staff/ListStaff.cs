@@ -22,9 +22,11 @@ public static class ListStaff
             return Problems.Validation(errors);
         }
 
-        var result = await query.OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName).ThenBy(m => m.StaffNumber)
-            .Select(m => new StaffSummary(m.Id, m.StaffNumber, m.GivenName, m.FamilyName, m.Category, m.InstitutionId, null))
-            .ToPageAsync(PageRequest.From(page, pageSize), ct);
+        var result = await query.ToCappedPageAsync(
+            q => q.OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName).ThenBy(m => m.StaffNumber)
+                .Select(m => new StaffSummary(m.Id, m.StaffNumber, m.GivenName, m.FamilyName, m.Category, m.InstitutionId, null)),
+            PageRequest.From(page, pageSize),
+            ct);
         var schools = await db.InstitutionLabelsAsync(result.Items.Select(m => m.InstitutionId), ct);
         return TypedResults.Ok(result.Map(m => m with { InstitutionName = schools.GetValueOrDefault(m.InstitutionId).Name }));
     }
