@@ -316,4 +316,73 @@ public sealed class ImportTests(LnemisFactory factory) : IClassFixture<LnemisFac
         var refused = await DryRunAsync(head, foreign["id"]!.GetValue<string>());
         Assert.Equal((0, 1), (Count(refused, "validRows"), Count(refused, "errorRows")));
     }
+
+    [Fact]
+    public async Task NumbersOfDeletedRecords_AndUnknownNumbers_AreRowErrors_NeverWritten()
+    {
+        await given.StructureAsync();
+        var district = await given.AreaAsync();
+        var school = await given.InstitutionAsync(district);
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var code = await CodeOfAsync(school.Id);
+        var staffNumber = Given.Unique("TSC");
+        await ImportAsync(officer, "learners", "first.csv", Encoding.UTF8.GetBytes($"""
+            School Code,Adm No,First Name,Surname,Gender,DOB
+            {code},D-1,Kept,Learner,F,2016-01-01
+            {code},D-2,Gone,Learner,M,2016-02-02
+
+            """));
+        await ImportAsync(officer, "staff", "staff.csv", Encoding.UTF8.GetBytes($"""
+            TSC Number,School Code,First Name,Surname,Gender,DOB,Staff Category
+            {staffNumber},{code},Gone,Teacher,F,1980-01-01,NonTeaching
+
+            """));
+        await factory.WithDbAsync(async db =>
+        {
+            db.Remove(await db.Set<Learner>().SingleAsync(l => l.InstitutionId == school.Id && l.AdmissionNumber == "D-2"));
+            db.Remove(await db.Set<StaffMember>().SingleAsync(m => m.StaffNumber == staffNumber));
+            return await db.SaveChangesAsync();
+        });
+
+        // A deleted learner's admission number, a learner number nobody holds, and one good row.
+        var unknown = LearnerNumbers.Issue();
+        var csv = $"""
+            School Code,Learner Number,Adm No,First Name,Surname,Gender,DOB
+            {code},,D-2,Again,Learner,M,2016-02-02
+            {code},{unknown},D-9,Nobody,Known,F,2016-03-03
+            {code},,D-3,New,Learner,F,2016-04-04
+
+            """;
+        var uploaded = await (await UploadAsync(officer, "learners", "second.csv", Encoding.UTF8.GetBytes(csv))).ReadJsonAsync(HttpStatusCode.Created);
+        var id = uploaded["id"]!.GetValue<string>();
+        var validated = await DryRunAsync(officer, id);
+        Assert.Equal((1, 2), (Count(validated, "validRows"), Count(validated, "errorRows")));
+        var problems = (await officer.GetJsonAsync($"/api/v1/imports/{id}/problems"))["items"]!.AsArray().ToDictionary(p => p!["row"]!.GetValue<int>());
+        Assert.Equal(("Adm No", "D-2"), (problems[2]!["column"]!.GetValue<string>(), problems[2]!["value"]!.GetValue<string>()));
+        Assert.Contains("deleted learner record", problems[2]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Learner Number", problems[3]!["column"]!.GetValue<string>());
+
+        // Skip-bad-rows applies (not "the registry changed") and writes the good row only.
+        var applied = await ApplyAsync(officer, id, "SkipBadRows");
+        Assert.Equal("Applied", applied["status"]!.GetValue<string>());
+        Assert.Equal((1, 2), (Count(applied, "created"), Count(applied, "skipped")));
+        var admissions = await factory.WithDbAsync(db => db.Set<Learner>().Where(l => l.InstitutionId == school.Id).OrderBy(l => l.AdmissionNumber).Select(l => l.AdmissionNumber).ToListAsync());
+        Assert.Equal(["D-1", "D-3"], admissions);
+
+        var staffCsv = $"""
+            TSC Number,School Code,First Name,Surname,Gender,DOB,Staff Category
+            {staffNumber},{code},Gone,Again,F,1980-01-01,NonTeaching
+            {Given.Unique("TSC")},{code},New,Teacher,M,1982-01-01,NonTeaching
+
+            """;
+        var staffUpload = await (await UploadAsync(officer, "staff", "staff2.csv", Encoding.UTF8.GetBytes(staffCsv))).ReadJsonAsync(HttpStatusCode.Created);
+        var staffId = staffUpload["id"]!.GetValue<string>();
+        var staffChecked = await DryRunAsync(officer, staffId);
+        Assert.Equal((1, 1), (Count(staffChecked, "validRows"), Count(staffChecked, "errorRows")));
+        var staffProblem = Assert.Single((await officer.GetJsonAsync($"/api/v1/imports/{staffId}/problems"))["items"]!.AsArray());
+        Assert.Equal(("TSC Number", 2), (staffProblem!["column"]!.GetValue<string>(), staffProblem["row"]!.GetValue<int>()));
+        Assert.Contains("deleted staff record", staffProblem["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var staffApplied = await ApplyAsync(officer, staffId, "SkipBadRows");
+        Assert.Equal((1, 1), (Count(staffApplied, "created"), Count(staffApplied, "skipped")));
+    }
 }

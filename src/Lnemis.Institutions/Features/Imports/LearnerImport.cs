@@ -146,7 +146,7 @@ internal sealed class LearnerImport : IImportProcessor
         var byAdmissionRows = rows.Where(r => r.LearnerNumber is null).ToList();
         var byAdmission = byAdmissionRows.Count == 0
             ? []
-            : (await AtSchools(context.Db, byAdmissionRows, nameof(Learner.AdmissionNumber), r => r.AdmissionNumber!).ToListAsync(ct))
+            : (await AtSchools(context.Db, byAdmissionRows, nameof(Learner.AdmissionNumber), r => r.AdmissionNumber!, includeDeleted: true).ToListAsync(ct))
                 .ToDictionary(l => (l.InstitutionId, l.AdmissionNumber!.ToUpperInvariant()));
         foreach (var row in rows)
         {
@@ -154,31 +154,43 @@ internal sealed class LearnerImport : IImportProcessor
             {
                 if (!byNumber.TryGetValue(number, out var learner) || !context.Covers(learner.ScopePath))
                 {
-                    Fail(context, row, "learnerNumber", number, "No learner with this number in your area.");
-                    invalid++;
-                    continue;
+                    Refuse(row, "learnerNumber", number, "No learner with this number in your area.");
                 }
-
-                if (learner.InstitutionId != row.Institution.Id)
+                else if (learner.InstitutionId != row.Institution.Id)
                 {
-                    Fail(context, row, "institutionCode", row.InstitutionCode, "The learner is registered at another institution; transfer them instead of re-importing.");
-                    invalid++;
-                    continue;
+                    Refuse(row, "institutionCode", row.InstitutionCode, "The learner is registered at another institution; transfer them instead of re-importing.");
                 }
-
-                if (learner.Status != LearnerStatus.Active)
+                else if (learner.Status != LearnerStatus.Active)
                 {
-                    Fail(context, row, "learnerNumber", number, "This learner record was merged into another; use that learner's number.");
-                    invalid++;
-                    continue;
+                    Refuse(row, "learnerNumber", number, "This learner record was merged into another; use that learner's number.");
                 }
-
-                row.Existing = learner;
+                else
+                {
+                    row.Existing = learner;
+                }
             }
-            else
+            else if (byAdmission.GetValueOrDefault((row.Institution.Id, row.AdmissionNumber!.ToUpperInvariant())) is { } learner)
             {
-                row.Existing = byAdmission.GetValueOrDefault((row.Institution.Id, row.AdmissionNumber!.ToUpperInvariant()));
+                if (learner.DeletedAt is not null)
+                {
+                    // The number stays taken by the deleted record (it may be restored); saying so here
+                    // keeps the row from failing the whole apply on the unique index.
+                    Refuse(row, "admissionNumber", row.AdmissionNumber,
+                        "This admission number belongs to a deleted learner record at this school; use another number or ask an administrator to restore the record.");
+                }
+                else
+                {
+                    row.Existing = learner;
+                }
             }
+        }
+
+        // A refused row leaves the chunk: it is reported, never written (skip-bad-rows writes the rest).
+        void Refuse(Row row, string field, string? value, string message)
+        {
+            Fail(context, row, field, value, message);
+            row.Institution = null!;
+            invalid++;
         }
 
         return invalid;
@@ -228,7 +240,7 @@ internal sealed class LearnerImport : IImportProcessor
     /// spans many schools still reads only its matches; on SQLite (district-sized) the cross product
     /// of schools and values is filtered.
     /// </summary>
-    private static IQueryable<Learner> AtSchools<T>(LnemisDbContext db, List<Row> rows, string property, Func<Row, T> value)
+    private static IQueryable<Learner> AtSchools<T>(LnemisDbContext db, List<Row> rows, string property, Func<Row, T> value, bool includeDeleted = false)
     {
         var pairs = rows.Select(r => (r.Institution.Id, Value: value(r))).Distinct().ToList();
         if (db.Provider == DatabaseProvider.Postgres)
@@ -241,14 +253,17 @@ internal sealed class LearnerImport : IImportProcessor
                 + $"(SELECT * FROM {SqlNames.Table(db, entity)} AS l WHERE l.\"{school}\" = k.school AND l.\"{column}\" = k.value) AS m";
             return db.Learners()
                 .FromSqlRaw(sql, new NpgsqlParameter("schools", pairs.Select(p => p.Id).ToArray()), new NpgsqlParameter("values", pairs.Select(p => p.Value).ToArray()))
-                .IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking();
+                .IgnoreQueryFilters(Ignored(includeDeleted)).AsNoTracking();
         }
 
         var schools = pairs.Select(p => p.Id).Distinct().ToList();
         var values = pairs.Select(p => p.Value).Distinct().ToList();
-        return db.Learners().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking()
+        return db.Learners().IgnoreQueryFilters(Ignored(includeDeleted)).AsNoTracking()
             .Where(l => schools.Contains(l.InstitutionId) && values.Contains(EF.Property<T>(l, property)));
     }
+
+    private static string[] Ignored(bool includeDeleted) =>
+        includeDeleted ? [LnemisDbContext.ScopeFilter, LnemisDbContext.SoftDeleteFilter] : [LnemisDbContext.ScopeFilter];
 
     private static async Task<(int Created, int Updated, int Unchanged)> WriteAsync(ImportContext context, List<Row> rows, CancellationToken ct)
     {

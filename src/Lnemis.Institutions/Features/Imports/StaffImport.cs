@@ -82,8 +82,16 @@ internal sealed class StaffImport(TimeProvider clock) : IImportProcessor
 
         var institutions = await context.InstitutionsAsync(rows.Select(r => r.InstitutionCode), ct);
         var numbers = rows.Select(r => r.Fields.StaffNumber).ToList();
-        var existing = await db.Staff().IgnoreQueryFilters([LnemisDbContext.ScopeFilter])
+        var existing = await db.Staff().IgnoreQueryFilters([LnemisDbContext.ScopeFilter, LnemisDbContext.SoftDeleteFilter])
             .Where(m => numbers.Contains(m.StaffNumber)).ToDictionaryAsync(m => m.StaffNumber, ct);
+        // A deleted record keeps its number (it may be restored): its rows are refused below
+        // instead of failing the whole apply on the unique index.
+        var deleted = existing.Values.Where(m => m.DeletedAt is not null).Select(m => m.StaffNumber).ToHashSet(StringComparer.Ordinal);
+        foreach (var number in deleted)
+        {
+            existing.Remove(number);
+        }
+
         var movingIds = rows.Where(r => existing.TryGetValue(r.Fields.StaffNumber, out var m) && institutions.GetValueOrDefault(r.InstitutionCode)?.Id is { } id && id != m.InstitutionId)
             .Select(r => existing[r.Fields.StaffNumber].Id).ToList();
         var currentPostings = (await db.Postings().Where(p => movingIds.Contains(p.StaffId) && p.EndsOn == null).ToListAsync(ct))
@@ -101,7 +109,11 @@ internal sealed class StaffImport(TimeProvider clock) : IImportProcessor
             var school = institutions.GetValueOrDefault(row.InstitutionCode);
             existing.TryGetValue(row.Fields.StaffNumber, out var member);
             var startsOn = row.Fields.StartsOn ?? today;
-            if (school is null)
+            if (deleted.Contains(row.Fields.StaffNumber))
+            {
+                Fail("staffNumber", row.Fields.StaffNumber, "This staff number belongs to a deleted staff record; use another number or ask an administrator to restore the record.");
+            }
+            else if (school is null)
             {
                 Fail("institutionCode", row.InstitutionCode, "No institution with this code in your area.");
             }
