@@ -63,5 +63,7 @@ export default defineConfig(({ mode }) => ({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Form tests type into many fields; on a loaded 2-core CI machine 5 s was too close.
+    testTimeout: 15_000,
   },
 }));

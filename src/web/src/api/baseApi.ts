@@ -61,6 +61,8 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+  /** False when the server stopped counting at `total` (the registry's national lists; ADR 0009). */
+  totalExact?: boolean;
 }
 
 /** Drops empty values so that they are left out of the query string. */

@@ -7,6 +7,13 @@ import { UsersListPage } from '../features/admin/users/UsersListPage';
 import { MfaEnrolmentPage } from '../features/account/MfaEnrolmentPage';
 import { ProfilePage } from '../features/account/ProfilePage';
 import { RequireAuth, RequirePermission } from '../features/auth/guards';
+import { CensusReturnPage } from '../features/census/CensusReturnPage';
+import { CensusReturnsPage } from '../features/census/CensusReturnsPage';
+import { CensusRoundsPage } from '../features/census/CensusRoundsPage';
+import { StartCensusReturnPage } from '../features/census/StartCensusReturnPage';
+import { importPermissions } from '../features/imports/importsApi';
+import { ImportsListPage } from '../features/imports/ImportsListPage';
+import { ImportWizardPage } from '../features/imports/ImportWizardPage';
 import { MfaCodePage } from '../features/auth/MfaCodePage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { AreasPage } from '../features/registry/AreasPage';
@@ -113,6 +120,24 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+          </Route>
+          <Route path="/census" element={<RequirePermission permission="census.read" />}>
+            <Route index element={<CensusRoundsPage />} />
+            <Route path="returns" element={<CensusReturnsPage />} />
+            <Route
+              path="returns/new"
+              element={
+                <RequirePermission permission="census.submit">
+                  <StartCensusReturnPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="returns/:id" element={<CensusReturnPage />} />
+          </Route>
+          <Route path="/imports" element={<RequirePermission permission={importPermissions} />}>
+            <Route index element={<ImportsListPage />} />
+            <Route path="new" element={<ImportWizardPage />} />
+            <Route path=":id" element={<ImportWizardPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

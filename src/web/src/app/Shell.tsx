@@ -4,6 +4,7 @@ import { errorStatus, toProblem } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { hasPermission, useMeQuery, useSignOutMutation, type Me } from '../features/auth/authApi';
 import { useSession } from '../features/auth/session';
+import { importPermissions } from '../features/imports/importsApi';
 import { useAppSelector } from './hooks';
 
 function MainNav({ me }: { me: Me }) {
@@ -13,6 +14,8 @@ function MainNav({ me }: { me: Me }) {
     { to: '/registry/learners', label: 'Learners', show: hasPermission(me, 'learners.read') },
     { to: '/registry/staff', label: 'Staff', show: hasPermission(me, 'staff.read') },
     { to: '/registry/areas', label: 'Areas', show: hasPermission(me, 'areas.read') },
+    { to: '/census', label: 'Census', show: hasPermission(me, 'census.read') },
+    { to: '/imports', label: 'Imports', show: importPermissions.some((p) => hasPermission(me, p)) },
     { to: '/admin/users', label: 'Users', show: hasPermission(me, 'users.read') },
     { to: '/admin/jobs', label: 'Jobs', show: hasPermission(me, 'users.read') && hasPermission(me, 'jobs.read') },
     {

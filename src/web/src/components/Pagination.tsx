@@ -3,11 +3,28 @@ interface PaginationProps {
   page: number;
   pageSize: number;
   total: number;
+  /**
+   * False when the server stopped counting at `total` (national lists count to 1,000; ADR 0009):
+   * the total reads "1,000+" and "Next page" stays enabled while pages come back full.
+   */
+  totalExact?: boolean;
+  /** Rows on this page; needed when the total is not exact. */
+  itemCount?: number;
   onPageChange: (page: number) => void;
 }
 
-export function Pagination({ label, page, pageSize, total, onPageChange }: PaginationProps) {
-  const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+export function Pagination({
+  label,
+  page,
+  pageSize,
+  total,
+  totalExact = true,
+  itemCount,
+  onPageChange,
+}: PaginationProps) {
+  const size = Math.max(1, pageSize);
+  const pages = Math.max(1, Math.ceil(total / size));
+  const hasNext = totalExact ? page < pages : (itemCount ?? size) >= size;
   return (
     <nav className="pagination" aria-label={label}>
       <button
@@ -19,12 +36,23 @@ export function Pagination({ label, page, pageSize, total, onPageChange }: Pagin
         Previous page
       </button>
       <p className="pagination__status">
-        Page {Math.min(page, pages)} of {pages} <span className="muted">({total} in total)</span>
+        {totalExact ? (
+          <>
+            Page {Math.min(page, pages)} of {pages} <span className="muted">({total} in total)</span>
+          </>
+        ) : (
+          <>
+            Page {page}{' '}
+            <span className="muted">
+              (more than {total.toLocaleString('en-GB')} — narrow the filters to count them)
+            </span>
+          </>
+        )}
       </p>
       <button
         type="button"
         className="button button--secondary"
-        disabled={page >= pages}
+        disabled={!hasNext}
         onClick={() => onPageChange(page + 1)}
       >
         Next page

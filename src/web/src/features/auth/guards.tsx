@@ -44,9 +44,17 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-export function RequirePermission({ permission, children }: { permission: string; children?: ReactNode }) {
+/** Lets through users holding the permission (or, given a list, any one of them). */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: string | readonly string[];
+  children?: ReactNode;
+}) {
   const { data: me } = useMeQuery();
-  if (!hasPermission(me, permission)) {
+  const wanted = typeof permission === 'string' ? [permission] : permission;
+  if (!wanted.some((p) => hasPermission(me, p))) {
     return (
       <Page title="You do not have access to this page">
         <p>Your roles do not include access to this page. Ask a user administrator if you need it.</p>

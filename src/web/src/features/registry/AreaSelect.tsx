@@ -15,6 +15,10 @@ interface AreaSelectProps {
   leavesOnly?: boolean;
   /** The current area when the caller cannot see the area list (a head teacher keeping their school where it is). */
   current?: { id: string; name: string };
+  /** An extra first choice after the empty one, e.g. "The top (no parent)" when moving an area. */
+  topOption?: { value: string; label: string };
+  /** Areas not to offer (the area being moved and those below it). */
+  exclude?: ReadonlySet<string>;
   hint?: ReactNode;
   errors?: string[];
 }
@@ -28,11 +32,15 @@ export function AreaSelect({
   emptyLabel,
   leavesOnly,
   current,
+  topOption,
+  exclude,
   hint,
   errors,
 }: AreaSelectProps) {
   const { data, error } = useAllAreasQuery();
-  const options = areaTree(data?.items).filter((option) => !leavesOnly || option.isLeaf);
+  const options = areaTree(data?.items).filter(
+    (option) => (!leavesOnly || option.isLeaf) && !exclude?.has(option.area.id),
+  );
   const missingCurrent = current && !options.some((option) => option.area.id === current.id);
   const truncated = data && data.total > data.items.length;
   return (
@@ -54,6 +62,7 @@ export function AreaSelect({
         errors={errors}
       >
         <option value="">{emptyLabel}</option>
+        {topOption ? <option value={topOption.value}>{topOption.label}</option> : null}
         {missingCurrent ? <option value={current.id}>{current.name}</option> : null}
         {options.map(({ area, depth, path }) => (
           <option key={area.id} value={area.id}>

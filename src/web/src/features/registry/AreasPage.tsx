@@ -1,17 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/problem';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { TextField } from '../../components/fields';
 import { Page } from '../../components/Page';
 import { ProblemAlert, StatusMessage } from '../../components/ProblemAlert';
 import { hasPermission, useMeQuery } from '../auth/authApi';
 import {
   maxPageSize,
+  subtreeIds,
   useAllAreasQuery,
   useAreaListQuery,
   useCreateAreaMutation,
+  useMoveAreaMutation,
   useUpdateAreaMutation,
   type RegistryArea,
 } from './areasApi';
+import { AreaSelect } from './AreaSelect';
 import { formProblem, inlineFields } from './formErrors';
 import './registry.css';
 
@@ -86,7 +90,88 @@ function AreaForm({ heading, submitLabel, initial, busy, problem, onSubmit, onCa
   );
 }
 
-function AreaChildren({ parent, canManage }: { parent: RegistryArea; canManage: boolean }) {
+/** The AreaSelect value that stands for "no parent". */
+const toTheTop = 'top';
+
+/** Moves an area, with everything below it, under another parent (or to the top), once confirmed. */
+function MoveAreaForm({
+  area,
+  onMoved,
+  onCancel,
+}: {
+  area: RegistryArea;
+  onMoved: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const headingId = useId();
+  const { data } = useAllAreasQuery();
+  const [move, { error, isLoading }] = useMoveAreaMutation();
+  const [target, setTarget] = useState('');
+  const [clientErrors, setClientErrors] = useState<string[] | undefined>();
+  const problem = formProblem(error);
+  const areas = data?.items ?? [];
+  const nameOf = (id: string | null) =>
+    id === null ? 'the top level' : (areas.find((a) => a.id === id)?.name ?? 'an area you cannot see');
+  const targetId = target === toTheTop ? null : target;
+
+  async function run() {
+    if (!target) {
+      setClientErrors(['Choose where to move the area.']);
+      return;
+    }
+    setClientErrors(undefined);
+    const result = await move({ id: area.id, parentId: targetId, version: area.version });
+    if ('data' in result) onMoved(`${area.name} moved to ${nameOf(targetId)}.`);
+  }
+
+  return (
+    <div className="registry-tree__form">
+      <h2 id={headingId}>Move {area.name}</h2>
+      <p>
+        It is now in {nameOf(area.parentId)}. The areas, institutions and records below it move with it, and the access
+        of everyone who works in it follows.
+      </p>
+      {clientErrors ? null : <ProblemAlert problem={problem} shownFields={inlineFields(problem, ['parentId'])} />}
+      <form onSubmit={(e) => e.preventDefault()} noValidate className="form" aria-labelledby={headingId}>
+        <AreaSelect
+          label="New parent area"
+          name="parentId"
+          value={target}
+          onChange={(value) => {
+            setTarget(value);
+            setClientErrors(undefined);
+          }}
+          emptyLabel="Choose an area"
+          topOption={{ value: toTheTop, label: 'The top level (no parent)' }}
+          exclude={subtreeIds(areas, area.id)}
+          errors={clientErrors ?? problem?.fieldErrors.parentId}
+        />
+        <div className="registry-actions">
+          <ConfirmButton
+            label="Move area"
+            question={
+              target ? `Move ${area.name} and everything below it to ${nameOf(targetId)}?` : `Move ${area.name}?`
+            }
+            confirmLabel="Yes, move"
+            disabled={isLoading}
+            onConfirm={() => void run()}
+          />
+          <button type="button" className="button button--secondary button--small" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+interface TreeProps {
+  canManage: boolean;
+  /** Reports a move at the page level: the moved area leaves the branch it was shown in. */
+  onMoved: (message: string) => void;
+}
+
+function AreaChildren({ parent, canManage, onMoved }: { parent: RegistryArea } & TreeProps) {
   const { data, error, isLoading } = useAreaListQuery({ parentId: parent.id, page: 1, pageSize: maxPageSize });
   if (isLoading) return <p className="hint">Loading areas in {parent.name}…</p>;
   if (error) return <ProblemAlert problem={toProblem(error)} />;
@@ -94,7 +179,7 @@ function AreaChildren({ parent, canManage }: { parent: RegistryArea; canManage: 
   return (
     <ul aria-label={`Areas in ${parent.name}`}>
       {data.items.map((area) => (
-        <AreaNode key={area.id} area={area} canManage={canManage} />
+        <AreaNode key={area.id} area={area} canManage={canManage} onMoved={onMoved} />
       ))}
       {data.total > data.items.length ? (
         <li className="hint">
@@ -105,9 +190,9 @@ function AreaChildren({ parent, canManage }: { parent: RegistryArea; canManage: 
   );
 }
 
-function AreaNode({ area, canManage }: { area: RegistryArea; canManage: boolean }) {
+function AreaNode({ area, canManage, onMoved }: { area: RegistryArea } & TreeProps) {
   const [open, setOpen] = useState(false);
-  const [editing, setEditing] = useState<'rename' | 'add' | null>(null);
+  const [editing, setEditing] = useState<'rename' | 'add' | 'move' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [update, updateState] = useUpdateAreaMutation();
   const [create, createState] = useCreateAreaMutation();
@@ -171,6 +256,18 @@ function AreaNode({ area, canManage }: { area: RegistryArea; canManage: boolean 
             >
               Add area
             </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-label={`Move ${area.name}`}
+              aria-expanded={editing === 'move'}
+              onClick={() => {
+                setMessage(null);
+                setEditing(editing === 'move' ? null : 'move');
+              }}
+            >
+              Move
+            </button>
           </>
         ) : null}
       </div>
@@ -196,9 +293,19 @@ function AreaNode({ area, canManage }: { area: RegistryArea; canManage: boolean 
           onCancel={() => setEditing(null)}
         />
       ) : null}
+      {editing === 'move' ? (
+        <MoveAreaForm
+          area={area}
+          onMoved={(text) => {
+            setEditing(null);
+            onMoved(text);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
       {open ? (
         <div id={childrenId}>
-          <AreaChildren parent={area} canManage={canManage} />
+          <AreaChildren parent={area} canManage={canManage} onMoved={onMoved} />
         </div>
       ) : null}
     </li>
@@ -239,17 +346,19 @@ export function AreasPage() {
   const items = data?.items ?? [];
   const ids = new Set(items.map((a) => a.id));
   const roots = items.filter((a) => a.parentId === null || !ids.has(a.parentId));
+  const [moved, setMoved] = useState<string | null>(null);
 
   return (
     <Page title="Areas">
       <p>The administrative areas, from the country down to districts. Open an area to see the areas in it.</p>
       {isLoading ? <p role="status">Loading…</p> : null}
       <ProblemAlert problem={toProblem(error)} />
+      {moved ? <StatusMessage>{moved}</StatusMessage> : null}
       {data && roots.length === 0 ? <p>You cannot see any area.</p> : null}
       {roots.length > 0 ? (
         <ul className="registry-tree" aria-label="Areas">
           {roots.map((area) => (
-            <AreaNode key={area.id} area={area} canManage={canManage} />
+            <AreaNode key={area.id} area={area} canManage={canManage} onMoved={setMoved} />
           ))}
         </ul>
       ) : null}

@@ -571,6 +571,8 @@ export function EnrolmentsSection({ institution }: { institution: InstitutionDet
           page={data.page}
           pageSize={data.pageSize}
           total={data.total}
+          totalExact={data.totalExact}
+          itemCount={data.items.length}
           onPageChange={setPage}
         />
       ) : null}

@@ -201,6 +201,8 @@ export function InstitutionsListPage() {
           page={data.page}
           pageSize={data.pageSize}
           total={data.total}
+          totalExact={data.totalExact}
+          itemCount={data.items.length}
           onPageChange={(p) => go(filters, p)}
         />
       ) : null}

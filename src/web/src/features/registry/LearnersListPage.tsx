@@ -115,6 +115,8 @@ export function LearnersListPage() {
           page={data.page}
           pageSize={data.pageSize}
           total={data.total}
+          totalExact={data.totalExact}
+          itemCount={data.items.length}
           onPageChange={(p) => go(filters, p)}
         />
       ) : null}

@@ -116,6 +116,8 @@ export function StaffListPage() {
           page={data.page}
           pageSize={data.pageSize}
           total={data.total}
+          totalExact={data.totalExact}
+          itemCount={data.items.length}
           onPageChange={(p) => go(filters, p)}
         />
       ) : null}

@@ -37,10 +37,16 @@ export const areasApi = registryApi.injectEndpoints({
       query: ({ id, ...body }) => ({ url: `/areas/${encodeURIComponent(id)}`, method: 'PUT', body }),
       invalidatesTags: ['Areas', 'Institutions'],
     }),
+    /** Moves an area and everything below it under another parent (null: to the top). */
+    moveArea: build.mutation<RegistryArea, { id: Id; parentId: Id | null; version: number }>({
+      query: ({ id, ...body }) => ({ url: `/areas/${encodeURIComponent(id)}/move`, method: 'POST', body }),
+      // Also after a refusal, so that a retry sends the version the server has now.
+      invalidatesTags: ['Areas', 'Institutions'],
+    }),
   }),
 });
 
-export const { useAreaListQuery, useCreateAreaMutation, useUpdateAreaMutation } = areasApi;
+export const { useAreaListQuery, useCreateAreaMutation, useUpdateAreaMutation, useMoveAreaMutation } = areasApi;
 
 /** Every area the caller may see (one page of the largest size), for pickers and filters. */
 export function useAllAreasQuery() {
@@ -77,5 +83,21 @@ export function areaTree(areas: RegistryArea[] | undefined): AreaOption[] {
     }
   };
   visit(null, 0, []);
+  return result;
+}
+
+/** The area and every area below it, among those listed (an area cannot move below itself). */
+export function subtreeIds(areas: RegistryArea[] | undefined, rootId: Id): Set<Id> {
+  const result = new Set<Id>([rootId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const area of areas ?? []) {
+      if (area.parentId !== null && result.has(area.parentId) && !result.has(area.id)) {
+        result.add(area.id);
+        grew = true;
+      }
+    }
+  }
   return result;
 }
