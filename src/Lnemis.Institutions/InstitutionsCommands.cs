@@ -98,6 +98,29 @@ public static class InstitutionsCommands
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The census round of the academic year <paramref name="year"/> (open all year, due at its end), unless present.</summary>
+    public static async Task EnsureCensusRoundAsync(IServiceProvider services, int year, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<LnemisDbContext>();
+        var yearCode = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var academicYear = await db.AcademicYears().SingleAsync(y => y.Code == yearCode, ct);
+        if (await db.CensusRounds().AnyAsync(r => r.AcademicYearId == academicYear.Id, ct))
+        {
+            return;
+        }
+
+        db.CensusRounds().Add(new CensusRound
+        {
+            Id = Guid.CreateVersion7(),
+            AcademicYearId = academicYear.Id,
+            Name = $"Annual school census {year}",
+            OpensOn = academicYear.StartsOn,
+            Deadline = new DateOnly(year, 12, 31),
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Adds an open institution in the area (or returns the one with that code).</summary>
     public static async Task<InstitutionRef> EnsureInstitutionAsync(
         IServiceProvider services, string code, string name, AreaRef area, InstitutionType type, IReadOnlyList<string> levels,

@@ -40,6 +40,8 @@ internal static class DemoData
             await InstitutionsCommands.EnsureInstitutionAsync(services, school.Code, school.Name, school.Area, school.Type, school.Levels, school.Lat, school.Lon, ct);
         }
 
+        await InstitutionsCommands.EnsureCensusRoundAsync(services, clock.GetUtcNow().Year, ct);
+
         await IdentityCommands.CreateUserAsync(services, AdminEmail, "Demo Administrator", AdminPassword,
             RoleCatalog.SystemAdministrator, ScopeKind.Country, null, AccessScope.CountryPath, "National", ct);
         await IdentityCommands.CreateUserAsync(services, OfficerEmail, "Riverside District Officer", OfficerPassword,
