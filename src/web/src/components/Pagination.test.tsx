@@ -3,9 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Pagination } from './Pagination';
 
+const rows = (count: number) => Array.from({ length: count }, (_, i) => i);
+
 describe('Pagination', () => {
   it('shows the page count when the total is exact', () => {
-    render(<Pagination label="Pages" page={2} pageSize={20} total={45} onPageChange={() => {}} />);
+    render(
+      <Pagination label="Pages" data={{ page: 2, pageSize: 20, total: 45, items: rows(20) }} onPageChange={() => {}} />,
+    );
     expect(screen.getByText(/Page 2 of 3/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled();
   });
@@ -15,11 +19,7 @@ describe('Pagination', () => {
     const { rerender } = render(
       <Pagination
         label="Pages"
-        page={50}
-        pageSize={20}
-        total={1000}
-        totalExact={false}
-        itemCount={20}
+        data={{ page: 50, pageSize: 20, total: 1000, totalExact: false, items: rows(20) }}
         onPageChange={onPageChange}
       />,
     );
@@ -31,11 +31,7 @@ describe('Pagination', () => {
     rerender(
       <Pagination
         label="Pages"
-        page={51}
-        pageSize={20}
-        total={1000}
-        totalExact={false}
-        itemCount={5}
+        data={{ page: 51, pageSize: 20, total: 1000, totalExact: false, items: rows(5) }}
         onPageChange={onPageChange}
       />,
     );

@@ -1,30 +1,21 @@
+import type { Page } from '../api/baseApi';
+
 interface PaginationProps {
   label: string;
-  page: number;
-  pageSize: number;
-  total: number;
   /**
-   * False when the server stopped counting at `total` (national lists count to 1,000; ADR 0009):
-   * the total reads "1,000+" and "Next page" stays enabled while pages come back full.
+   * The page as the server returned it. When `totalExact` is false the server stopped counting
+   * at `total` (national lists count to 1,000; ADR 0009): the total reads "more than 1,000" and
+   * "Next page" stays enabled while pages come back full.
    */
-  totalExact?: boolean;
-  /** Rows on this page; needed when the total is not exact. */
-  itemCount?: number;
+  data: Pick<Page<unknown>, 'page' | 'pageSize' | 'total' | 'totalExact' | 'items'>;
   onPageChange: (page: number) => void;
 }
 
-export function Pagination({
-  label,
-  page,
-  pageSize,
-  total,
-  totalExact = true,
-  itemCount,
-  onPageChange,
-}: PaginationProps) {
-  const size = Math.max(1, pageSize);
+export function Pagination({ label, data, onPageChange }: PaginationProps) {
+  const { page, total, totalExact = true } = data;
+  const size = Math.max(1, data.pageSize);
   const pages = Math.max(1, Math.ceil(total / size));
-  const hasNext = totalExact ? page < pages : (itemCount ?? size) >= size;
+  const hasNext = totalExact ? page < pages : data.items.length >= size;
   return (
     <nav className="pagination" aria-label={label}>
       <button

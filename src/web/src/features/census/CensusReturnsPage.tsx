@@ -160,15 +160,7 @@ export function CensusReturnsPage() {
           </tbody>
         </table>
       </TableWrap>
-      {data ? (
-        <Pagination
-          label="Census returns pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPageChange={(p) => go(filters, p)}
-        />
-      ) : null}
+      {data ? <Pagination label="Census returns pages" data={data} onPageChange={(p) => go(filters, p)} /> : null}
     </Page>
   );
 }

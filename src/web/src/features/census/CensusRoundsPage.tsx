@@ -348,13 +348,7 @@ export function CensusRoundsPage() {
         />
       ))}
       {data && data.total > data.pageSize ? (
-        <Pagination
-          label="Census round pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPageChange={setPage}
-        />
+        <Pagination label="Census round pages" data={data} onPageChange={setPage} />
       ) : null}
     </Page>
   );

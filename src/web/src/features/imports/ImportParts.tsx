@@ -115,13 +115,7 @@ export function ProblemsTable({ id, caption }: { id: string; caption: string }) 
         </table>
       </TableWrap>
       {data && data.total > data.pageSize ? (
-        <Pagination
-          label={`${caption} pages`}
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPageChange={setPage}
-        />
+        <Pagination label={`${caption} pages`} data={data} onPageChange={setPage} />
       ) : null}
     </>
   );

@@ -93,9 +93,7 @@ export function ImportsListPage() {
       {data ? (
         <Pagination
           label="Imports pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
+          data={data}
           onPageChange={(p) => setParams(p > 1 ? { page: String(p) } : {})}
         />
       ) : null}

@@ -566,15 +566,7 @@ export function EnrolmentsSection({ institution }: { institution: InstitutionDet
         </TableWrap>
       ) : null}
       {data && data.total > data.pageSize ? (
-        <Pagination
-          label="Enrolments pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          totalExact={data.totalExact}
-          itemCount={data.items.length}
-          onPageChange={setPage}
-        />
+        <Pagination label="Enrolments pages" data={data} onPageChange={setPage} />
       ) : null}
 
       {canManage && createdBy.length > 0 ? (

@@ -368,13 +368,7 @@ function ChangeLog({ institution }: { institution: InstitutionDetail }) {
         </table>
       </TableWrap>
       {data && data.total > data.pageSize ? (
-        <Pagination
-          label="Change log pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPageChange={setPage}
-        />
+        <Pagination label="Change log pages" data={data} onPageChange={setPage} />
       ) : null}
     </section>
   );

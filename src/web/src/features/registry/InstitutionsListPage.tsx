@@ -195,17 +195,7 @@ export function InstitutionsListPage() {
           </tbody>
         </table>
       </TableWrap>
-      {data ? (
-        <Pagination
-          label="Institutions pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          totalExact={data.totalExact}
-          itemCount={data.items.length}
-          onPageChange={(p) => go(filters, p)}
-        />
-      ) : null}
+      {data ? <Pagination label="Institutions pages" data={data} onPageChange={(p) => go(filters, p)} /> : null}
     </Page>
   );
 }

@@ -109,17 +109,7 @@ export function LearnersListPage() {
           </tbody>
         </table>
       </TableWrap>
-      {data ? (
-        <Pagination
-          label="Learners pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          totalExact={data.totalExact}
-          itemCount={data.items.length}
-          onPageChange={(p) => go(filters, p)}
-        />
-      ) : null}
+      {data ? <Pagination label="Learners pages" data={data} onPageChange={(p) => go(filters, p)} /> : null}
     </Page>
   );
 }

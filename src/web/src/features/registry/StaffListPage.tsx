@@ -110,17 +110,7 @@ export function StaffListPage() {
           </tbody>
         </table>
       </TableWrap>
-      {data ? (
-        <Pagination
-          label="Staff pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          totalExact={data.totalExact}
-          itemCount={data.items.length}
-          onPageChange={(p) => go(filters, p)}
-        />
-      ) : null}
+      {data ? <Pagination label="Staff pages" data={data} onPageChange={(p) => go(filters, p)} /> : null}
     </Page>
   );
 }

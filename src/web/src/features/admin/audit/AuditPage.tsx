@@ -160,15 +160,7 @@ export function AuditPage() {
             </tbody>
           </table>
         </TableWrap>
-        {data ? (
-          <Pagination
-            label="Audit pages"
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            onPageChange={(p) => go({ page: p })}
-          />
-        ) : null}
+        {data ? <Pagination label="Audit pages" data={data} onPageChange={(p) => go({ page: p })} /> : null}
       </section>
     </Page>
   );

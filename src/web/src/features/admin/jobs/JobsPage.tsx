@@ -57,13 +57,7 @@ export function JobsPage() {
         </table>
       </TableWrap>
       {data ? (
-        <Pagination
-          label="Jobs pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPageChange={(p) => setParams(p > 1 ? { page: String(p) } : {})}
-        />
+        <Pagination label="Jobs pages" data={data} onPageChange={(p) => setParams(p > 1 ? { page: String(p) } : {})} />
       ) : null}
     </Page>
   );

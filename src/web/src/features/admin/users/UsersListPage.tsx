@@ -88,15 +88,7 @@ export function UsersListPage() {
           </tbody>
         </table>
       </TableWrap>
-      {data ? (
-        <Pagination
-          label="Users pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPageChange={(p) => go(search, p)}
-        />
-      ) : null}
+      {data ? <Pagination label="Users pages" data={data} onPageChange={(p) => go(search, p)} /> : null}
     </Page>
   );
 }
