@@ -53,6 +53,18 @@ public sealed class CaseTests(LnemisFactory factory) : IClassFixture<LnemisFacto
     }
 
     [Fact]
+    public async Task CasesLoggedAtOnceForOneDay_GetDistinctConsecutiveNumbers()
+    {
+        var office = await CaseOffice.CreateAsync(factory);
+        var day = new DateOnly(2025, 1, 1).AddDays(Random.Shared.Next(0, 300));
+        var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => office.CreateCaseAsync("foi", day)));
+
+        var sequences = created.Select(c => CaseNumber.Parse(c["number"]!.GetValue<string>())).Select(n => n.Sequence).Order().ToList();
+        Assert.Equal(sequences.Count, sequences.Distinct().Count());
+        Assert.Equal(sequences[^1] - sequences[0] + 1, sequences.Count);
+    }
+
+    [Fact]
     public async Task FullLifecycle_AppendsOneTransitionPerEvent_AndPublishesEvents()
     {
         var office = await CaseOffice.CreateAsync(factory);
