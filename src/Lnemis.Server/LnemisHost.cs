@@ -1,3 +1,4 @@
+using Lnemis.Correspondence;
 using Lnemis.Identity;
 using Lnemis.Institutions;
 using Lnemis.Platform;
@@ -46,6 +47,7 @@ public static class LnemisHost
 
         builder.Services.AddIdentityModule(options);
         builder.Services.AddInstitutionsModule();
+        builder.Services.AddCorrespondenceModule();
 
         var app = builder.Build();
         if (command is not null)
@@ -74,6 +76,7 @@ public static class LnemisHost
         api.MapPlatformEndpoints();
         api.MapIdentityEndpoints();
         api.MapInstitutionsEndpoints();
+        api.MapCorrespondenceEndpoints();
         WebApp.MapFallback(app, webRoot);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Lnemis.Correspondence;
 using Lnemis.Identity;
 using Lnemis.Institutions;
 using Lnemis.Platform.Access;
@@ -44,6 +45,10 @@ public sealed class Given(LnemisFactory factory)
     /// <summary>A user holding <paramref name="role"/> at an institution (head teacher, clerk).</summary>
     public Task<TestUser> UserAtAsync(string role, InstitutionsCommands.InstitutionRef institution) =>
         UserAtAsync(role, ScopeKind.Institution, institution.Id, institution.Path, institution.Name);
+
+    /// <summary>A user holding <paramref name="role"/> at a correspondence team (usually a business group).</summary>
+    public Task<TestUser> UserAtAsync(string role, CorrespondenceCommands.TeamRef team) =>
+        UserAtAsync(role, ScopeKind.Team, team.Id, team.Path, team.Name);
 
     private async Task<TestUser> UserAtAsync(string role, ScopeKind kind, Guid? scopeId, string path, string scopeName)
     {

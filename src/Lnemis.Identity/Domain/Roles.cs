@@ -25,16 +25,24 @@ public static class RoleCatalog
     public const string DataClerk = "DataClerk";
     public const string Planner = "Planner";
     public const string Viewer = "Viewer";
+    public const string CorrespondenceAdministrator = "CorrespondenceAdministrator";
+    public const string CaseManager = "CaseManager";
+    public const string CaseResponder = "CaseResponder";
+    public const string CaseApprover = "CaseApprover";
 
     private static readonly string[] RegistryRead = ["areas.read", "institutions.read", "learners.read", "staff.read", "census.read"];
     private static readonly string[] RegistryWrite = ["institutions.manage", "learners.manage", "staff.manage"];
+
+    // Correspondence roles are granted at a business group (cases sit on their group's path) or
+    // nationally; what a user does on a case also needs a team membership (manager, responder, approver unit).
+    private static readonly string[] Correspondence = ["cases.read", "cases.manage", "cases.respond", "cases.approve", "teams.read", "teams.manage"];
 
     public static IReadOnlyList<RoleDefinition> All { get; } =
     [
         new(SystemAdministrator, "Runs the platform: every permission, nationally.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, IdentityPermissions.ClientsManage,
                 PlatformPermissions.AuditRead, PlatformPermissions.JobsRead, PlatformPermissions.JobsManage,
-                "areas.manage", "structure.manage", "analytics.read", "census.manage", "census.review", "census.submit", .. RegistryRead, .. RegistryWrite]),
+                "areas.manage", "structure.manage", "analytics.read", "census.manage", "census.review", "census.submit", .. RegistryRead, .. RegistryWrite, .. Correspondence]),
             [ScopeKind.Country], RequiresMfa: true),
         new(UserAdministrator, "Manages users and their roles within the scope.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, "areas.read"]),
@@ -54,6 +62,18 @@ public static class RoleCatalog
         new(Viewer, "Reads the registry.",
             Set(RegistryRead),
             [ScopeKind.Country, ScopeKind.Area, ScopeKind.Institution, ScopeKind.Team], RequiresMfa: false),
+        new(CorrespondenceAdministrator, "Sets up correspondence teams and their members.",
+            Set(["teams.read", "teams.manage", "cases.read"]),
+            [ScopeKind.Country, ScopeKind.Team], RequiresMfa: true),
+        new(CaseManager, "Triages correspondence: logs, assigns, flags for clearance, extends, closes.",
+            Set(["cases.read", "cases.manage", "teams.read"]),
+            [ScopeKind.Country, ScopeKind.Team], RequiresMfa: false),
+        new(CaseResponder, "Drafts and sends responses to correspondence.",
+            Set(["cases.read", "cases.respond", "teams.read"]),
+            [ScopeKind.Country, ScopeKind.Team], RequiresMfa: false),
+        new(CaseApprover, "Clears responses at a clearance step (disclosure, press office, private office).",
+            Set(["cases.read", "cases.approve", "teams.read"]),
+            [ScopeKind.Country, ScopeKind.Team], RequiresMfa: false),
     ];
 
     public static RoleDefinition? Find(string name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));

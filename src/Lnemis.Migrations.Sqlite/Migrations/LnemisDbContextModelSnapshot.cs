@@ -17,6 +17,388 @@ namespace Lnemis.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("AcceptedSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_steps");
+
+                    b.Property<string>("AppealOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_outcome");
+
+                    b.PrimitiveCollection<string>("ApprovedSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_steps");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_reason");
+
+                    b.PrimitiveCollection<string>("Exemptions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exemptions");
+
+                    b.Property<DateOnly?>("FinalDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("final_deadline");
+
+                    b.PrimitiveCollection<string>("FlaggedSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flagged_steps");
+
+                    b.Property<string>("InformationHeld")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("information_held");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_event_at");
+
+                    b.Property<string>("LateTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("late_team");
+
+                    b.Property<Guid>("ManagingTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managing_team_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RequesterEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_email");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_name");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responded_on");
+
+                    b.Property<Guid?>("ResponderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responder_id");
+
+                    b.Property<Guid?>("RespondingTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responding_team_id");
+
+                    b.Property<string>("ResponseFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_file_name");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_cases");
+
+                    b.HasIndex("FinalDeadline")
+                        .HasDatabaseName("ix_correspondence_cases_final_deadline");
+
+                    b.HasIndex("ManagingTeamId")
+                        .HasDatabaseName("ix_correspondence_cases_managing_team_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_cases_number");
+
+                    b.HasIndex("ResponderId")
+                        .HasDatabaseName("ix_correspondence_cases_responder_id");
+
+                    b.HasIndex("RespondingTeamId")
+                        .HasDatabaseName("ix_correspondence_cases_responding_team_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_correspondence_cases_scope_path");
+
+                    b.ToTable("correspondence_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseNumberCounter", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Day")
+                        .HasName("pk_correspondence_case_number_counters");
+
+                    b.ToTable("correspondence_case_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_role");
+
+                    b.Property<Guid?>("ActorTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_team_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("DeadlineAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_after");
+
+                    b.Property<DateOnly?>("DeadlineBefore")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_before");
+
+                    b.Property<string>("DeadlineChange")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_change");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("FromState")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_case_transitions");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_case_transitions_case_id_sequence");
+
+                    b.ToTable("correspondence_case_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClearanceStep")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clearance_step");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_teams");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_teams_code");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_correspondence_teams_parent_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_correspondence_teams_scope_path");
+
+                    b.ToTable("correspondence_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_team_members");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_correspondence_team_members_scope_path");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_correspondence_team_members_user_id");
+
+                    b.HasIndex("TeamId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_team_members_team_id_user_id");
+
+                    b.ToTable("correspondence_team_members", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1792,6 +2174,51 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasName("pk_platform_data_protection_keys");
 
                     b.ToTable("platform_data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Case", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_cases_correspondence_teams_managing_team_id");
+
+                    b.HasOne("Lnemis.Correspondence.Domain.Team", null)
+                        .WithMany()
+                        .HasForeignKey("RespondingTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correspondence_cases_correspondence_teams_responding_team_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseTransition", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_case_transitions_correspondence_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Team", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correspondence_teams_correspondence_teams_parent_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.TeamMember", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_team_members_correspondence_teams_team_id");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>

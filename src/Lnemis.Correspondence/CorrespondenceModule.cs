@@ -1,0 +1,51 @@
+// Correspondence: FOI requests, subject access requests, internal reviews and ICO appeals. Owns the
+// team tree (business group → directorate → unit) with its members, cases with their workflow
+// state and append-only history, and case numbering. Deadlines are derived from the history by
+// the deadline rules and the holiday calendars; workflows are data, validated when the module is added.
+using FluentValidation;
+using Lnemis.Correspondence.Data;
+using Lnemis.Correspondence.Domain.Deadlines;
+using Lnemis.Correspondence.Domain.Workflow;
+using Lnemis.Correspondence.Features.Cases;
+using Lnemis.Correspondence.Features.Teams;
+using Lnemis.Platform.Access;
+using Lnemis.Platform.Data;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lnemis.Correspondence;
+
+public static class CorrespondenceModule
+{
+    /// <summary>The module's part of the data model (for design-time tools).</summary>
+    public static IModelContributor Model { get; } = new CorrespondenceModel();
+
+    public static IServiceCollection AddCorrespondenceModule(this IServiceCollection services)
+    {
+        // A definition with a dead event or an unreachable state stops the server here, not in front of a user.
+        WorkflowValidator.EnsureValid(WorkflowDefinitions.All);
+        services.AddSingleton(Model);
+        services.AddScoped<IScopeDirectory, TeamScopeDirectory>();
+        services.AddSingleton(DeadlineRules.Default);
+        services.AddSingleton(_ => HolidayCalendars.Uk);
+        services.AddSingleton<CaseClock>();
+        services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        return services;
+    }
+
+    public static void MapCorrespondenceEndpoints(this IEndpointRouteBuilder api)
+    {
+        ListTeams.Map(api);
+        GetTeam.Map(api);
+        CreateTeam.Map(api);
+        UpdateTeam.Map(api);
+        AddTeamMember.Map(api);
+        RemoveTeamMember.Map(api);
+
+        GetPermissionMatrix.Map(api);
+        ListCases.Map(api);
+        GetCase.Map(api);
+        CreateCase.Map(api);
+        FireCaseEvent.Map(api);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Lnemis.Correspondence.Domain;
+using Lnemis.Platform.Data;
+using Lnemis.Platform.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lnemis.Correspondence.Data;
+
+/// <summary>The Correspondence module's tables, schema "correspondence".</summary>
+internal sealed class CorrespondenceModel : IModelContributor
+{
+    public const string Schema = "correspondence";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(ModelBuilder model, DatabaseProvider provider)
+    {
+        model.Entity<Team>(e =>
+        {
+            e.ToModuleTable(Schema, "teams", provider);
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.Property(t => t.Code).HasMaxLength(50);
+            e.HasIndex(t => t.Code).IsUnique();
+            e.Property(t => t.Name).HasMaxLength(200);
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(t => t.Role).HasConversion<string>().HasMaxLength(30);
+            e.Property(t => t.ClearanceStep).HasMaxLength(50);
+            e.Property(t => t.ScopePath).HasMaxLength(1000);
+            e.HasIndex(t => t.ScopePath);
+            e.HasIndex(t => t.ParentId);
+            e.HasOne<Team>().WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<TeamMember>(e =>
+        {
+            e.ToModuleTable(Schema, "team_members", provider);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
+            e.Property(m => m.ScopePath).HasMaxLength(1000);
+            e.HasIndex(m => new { m.TeamId, m.UserId }).IsUnique();
+            e.HasIndex(m => m.UserId);
+            e.HasIndex(m => m.ScopePath);
+            e.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<Case>(e =>
+        {
+            e.ToModuleTable(Schema, "cases", provider);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.Number).HasMaxLength(20);
+            e.HasIndex(c => c.Number).IsUnique();
+            e.Property(c => c.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.Subject).HasMaxLength(500);
+            e.Property(c => c.RequesterName).HasMaxLength(200);
+            e.Property(c => c.RequesterEmail).HasMaxLength(320);
+            e.Property(c => c.State).HasMaxLength(50);
+            e.Property(c => c.ResponseFileName).HasMaxLength(300);
+            e.Property(c => c.InformationHeld).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.AppealOutcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.LateTeam).HasMaxLength(200);
+            e.Property(c => c.DeletedReason).HasMaxLength(1000);
+            e.Property(c => c.ScopePath).HasMaxLength(1000);
+            e.HasIndex(c => c.ScopePath);
+            e.HasIndex(c => c.FinalDeadline);
+            e.HasIndex(c => c.RespondingTeamId);
+            e.HasIndex(c => c.ManagingTeamId);
+            e.HasIndex(c => c.ResponderId);
+            e.HasOne<Team>().WithMany().HasForeignKey(c => c.ManagingTeamId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Team>().WithMany().HasForeignKey(c => c.RespondingTeamId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<CaseTransition>(e =>
+        {
+            e.ToModuleTable(Schema, "case_transitions", provider);
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.Property(t => t.Event).HasMaxLength(50);
+            e.Property(t => t.FromState).HasMaxLength(50);
+            e.Property(t => t.ToState).HasMaxLength(50);
+            e.Property(t => t.ActorRole).HasConversion<string>().HasMaxLength(30);
+            e.Property(t => t.Message).HasMaxLength(4000);
+            e.Property(t => t.DeadlineChange).HasConversion(
+                v => v == null ? null : JsonSerializer.Serialize(v, Json),
+                v => v == null ? null : JsonSerializer.Deserialize<DeadlineChange>(v, Json)).HasMaxLength(2000);
+            e.HasIndex(t => new { t.CaseId, t.Sequence }).IsUnique();
+            e.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<CaseNumberCounter>(e =>
+        {
+            e.ToModuleTable(Schema, "case_number_counters", provider);
+            e.HasKey(c => c.Day);
+        });
+    }
+}
+
+internal static class CorrespondenceData
+{
+    public static DbSet<Team> Teams(this LnemisDbContext db) => db.Set<Team>();
+
+    public static DbSet<TeamMember> TeamMembers(this LnemisDbContext db) => db.Set<TeamMember>();
+
+    public static DbSet<Case> Cases(this LnemisDbContext db) => db.Set<Case>();
+
+    public static DbSet<CaseTransition> CaseTransitions(this LnemisDbContext db) => db.Set<CaseTransition>();
+}

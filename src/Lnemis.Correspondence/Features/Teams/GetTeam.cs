@@ -1,0 +1,32 @@
+using Lnemis.Correspondence.Data;
+using Lnemis.Platform.Access;
+using Lnemis.Platform.Api;
+using Lnemis.Platform.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lnemis.Correspondence.Features.Teams;
+
+/// <summary>A team with its members.</summary>
+public static class GetTeam
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/teams/{id:guid}", HandleAsync).RequirePermission(CorrespondencePermissions.TeamsRead).WithTags("Teams");
+
+    internal static async Task<IResult> HandleAsync(Guid id, LnemisDbContext db, CancellationToken ct)
+    {
+        var team = await db.Teams().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (team is null)
+        {
+            return Problems.NotFound("The team");
+        }
+
+        var members = await db.TeamMembers().AsNoTracking().Where(m => m.TeamId == id)
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => new TeamMemberView(m.Id, m.TeamId, m.UserId, m.Role))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new TeamDetail(TeamView.From(team), members));
+    }
+}
