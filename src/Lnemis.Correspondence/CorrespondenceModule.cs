@@ -47,5 +47,6 @@ public static class CorrespondenceModule
         GetCase.Map(api);
         CreateCase.Map(api);
         FireCaseEvent.Map(api);
+        DataSubjects.Map(api);
     }
 }

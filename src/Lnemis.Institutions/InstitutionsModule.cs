@@ -29,6 +29,8 @@ public static class InstitutionsModule
         services.AddScoped<IScopeDirectory, AreaScopeDirectory>();
         services.AddScoped<IScopeDirectory, InstitutionScopeDirectory>();
         services.AddSingleton<NationalIds>();
+        services.AddScoped<Lnemis.Platform.Privacy.IDataSubjectRegistry, LearnerDataSubjects>();
+        services.AddScoped<Lnemis.Platform.Privacy.IDataSubjectRegistry, StaffDataSubjects>();
         services.AddRecurringTask<CensusReminders>();
         services.AddScoped<IImportProcessor, InstitutionImport>();
         services.AddScoped<IImportProcessor, LearnerImport>();
