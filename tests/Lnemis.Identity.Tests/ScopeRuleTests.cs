@@ -1,22 +1,20 @@
 using System.Net;
-using System.Reflection;
 using Lnemis.Identity.Domain;
 using Lnemis.Identity.Features.Tokens;
 using Lnemis.Institutions;
 using Lnemis.Institutions.Domain;
 using Lnemis.Platform.Data;
 using Lnemis.Testing;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lnemis.Identity.Tests;
 
 /// <summary>
-/// The scope rule, for every GET endpoint the server maps (found at run time, so a new module's
-/// endpoints are covered without touching this test): a user whose grants are all in area A gets
-/// nothing that belongs to a sibling area B: lists leave B's records out, B's ids in the path or
-/// in any id-like query parameter give 403 or 404, and no answer carries a B id.
-/// New modules add their area-B records to <see cref="SeedAreaAsync"/> so their ids are tried too.
+/// The scope rule, for every GET endpoint the server maps (<see cref="ScopeSweep"/>): a user whose
+/// grants are all in area A gets nothing that belongs to a sibling area B: lists leave B's records
+/// out, B's ids in the path or in any id-like query parameter give 403 or 404, and no answer
+/// carries a B id. New modules add their area-B records to <see cref="SeedAreaAsync"/> so their
+/// ids are tried too (records that hang on teams: the Correspondence scope test).
 /// </summary>
 public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<LnemisFactory>
 {
@@ -30,65 +28,13 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
         var b = await SeedAreaAsync(parent);
         var client = await SignInWithEveryAreaRoleAsync(a.Area);
 
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true
-                && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
-            .ToList();
-        Assert.True(endpoints.Count >= 8, $"Only {endpoints.Count} GET endpoints found.");
-
-        var failures = new List<string>();
-        var ownRecordsSeen = 0;
-        foreach (var endpoint in endpoints)
-        {
-            var pattern = endpoint.RoutePattern;
-            var queryIds = IdQueryParameters(endpoint, pattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase));
-            if (pattern.Parameters.Count == 0)
-            {
-                await CheckAsync(pattern.RawText!, expectRefusal: false);
-                foreach (var name in queryIds)
-                {
-                    foreach (var id in b.Ids)
-                    {
-                        await CheckAsync($"{pattern.RawText}?{name}={id}", expectRefusal: false);
-                    }
-                }
-
-                continue;
-            }
-
-            foreach (var id in b.Ids)
-            {
-                await CheckAsync(Fill(pattern.RawText!, pattern.Parameters.Select(p => p.Name), id), expectRefusal: true);
-            }
-
-            foreach (var id in a.Ids)
-            {
-                var own = await client.GetAsync(Fill(pattern.RawText!, pattern.Parameters.Select(p => p.Name), id));
-                ownRecordsSeen += own.StatusCode == HttpStatusCode.OK ? 1 : 0;
-            }
-        }
-
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        var outcome = await ScopeSweep.RunAsync(factory, client, a.Ids, b.Ids);
+        Assert.True(outcome.Endpoints >= 8, $"Only {outcome.Endpoints} GET endpoints found.");
+        Assert.True(outcome.Failures.Count == 0, string.Join(Environment.NewLine, outcome.Failures));
         // The user does reach records of their own area through the same endpoints (the test is not vacuous).
-        Assert.True(ownRecordsSeen >= 3, $"Only {ownRecordsSeen} of area A's records were readable by id.");
+        Assert.True(outcome.OwnRecordsSeen >= 3, $"Only {outcome.OwnRecordsSeen} of area A's records were readable by id.");
         var areas = await client.GetJsonAsync("/api/v1/areas?pageSize=200");
         Assert.Contains(areas["items"]!.AsArray(), i => i!["id"]!.GetValue<Guid>() == a.Area.Id);
-
-        async Task CheckAsync(string url, bool expectRefusal)
-        {
-            var response = await client.GetAsync(url);
-            var body = await response.Content.ReadAsStringAsync();
-            var status = (int)response.StatusCode;
-            if (status >= 500 || (expectRefusal ? status is not (403 or 404) : status is not (200 or 204 or 400 or 403 or 404)))
-            {
-                failures.Add($"GET {url}: {status} {Shorten(body)}");
-            }
-
-            foreach (var id in b.Ids.Where(id => body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
-            {
-                failures.Add($"GET {url}: the answer contains area B's record {id}: {Shorten(body)}");
-            }
-        }
     }
 
     /// <summary>An area with records of every kind that hangs on an area: the area, a sub-area, a school, a learner and their enrolment, a teacher, the head teacher, a user placed there, the user's grant and token.</summary>
@@ -156,30 +102,6 @@ public sealed class ScopeRuleTests(LnemisFactory factory) : IClassFixture<Lnemis
 
         return client;
     }
-
-    /// <summary>Query parameters of the handler that take an id (Guid, or a string named …Id).</summary>
-    private static List<string> IdQueryParameters(RouteEndpoint endpoint, HashSet<string> routeNames) =>
-        endpoint.Metadata.GetMetadata<MethodInfo>()?.GetParameters()
-            .Where(p => p.Name is not null && !routeNames.Contains(p.Name)
-                && (p.ParameterType == typeof(Guid) || p.ParameterType == typeof(Guid?)
-                    || (p.ParameterType == typeof(string) && p.Name.EndsWith("Id", StringComparison.Ordinal))))
-            .Select(p => p.Name!)
-            .ToList() ?? [];
-
-    private static string Fill(string raw, IEnumerable<string> names, Guid id)
-    {
-        var url = raw;
-        foreach (var name in names)
-        {
-            var start = url.IndexOf("{" + name, StringComparison.Ordinal);
-            var end = url.IndexOf('}', start);
-            url = url[..start] + id + url[(end + 1)..];
-        }
-
-        return url;
-    }
-
-    private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
 
     private sealed record Seeded(Institutions.InstitutionsCommands.AreaRef Area, IReadOnlyList<Guid> Ids);
 }

@@ -276,6 +276,15 @@ public sealed class CaseTests(LnemisFactory factory) : IClassFixture<LnemisFacto
         Assert.Equal([sarId], await IdsAsync(office.Manager, $"teamId={office.Managers.Id}&deadlineFrom=2026-05-01&deadlineTo=2026-06-30"));
         Assert.Equal("drafting", accepted["state"]!.GetValue<string>());
         await (await office.Manager.GetAsync("/api/v1/cases?type=letter")).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        // "My open cases": once answered and closed, the case leaves open=true but stays in mine=true.
+        var closed = await CaseOffice.FireAsync(office.Responder, accepted, "upload_response", new { fileName = "response.pdf" });
+        closed = await CaseOffice.FireAsync(office.Responder, closed, "mark_responded", new { on = new DateOnly(2026, 4, 14) });
+        closed = await CaseOffice.FireAsync(office.Manager, closed, "close", new { closure = new { informationHeld = "Yes", outcome = "Granted" } });
+        Assert.Equal("closed", closed["state"]!.GetValue<string>());
+        Assert.Equal([foiId], await IdsAsync(office.Responder, "mine=true"));
+        Assert.Empty(await IdsAsync(office.Responder, "mine=true&open=true"));
+        Assert.Equal([sarId], await IdsAsync(office.Manager, $"teamId={office.Managers.Id}&open=true"));
     }
 
     [Fact]

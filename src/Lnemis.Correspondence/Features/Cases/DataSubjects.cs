@@ -35,15 +35,16 @@ public static class DataSubjects
     internal static async Task<IResult> SearchAsync(
         Guid id, string? name, DateOnly? dateOfBirth, LnemisDbContext db, CurrentActor actor, IEnumerable<IDataSubjectRegistry> registries, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length < 2)
-        {
-            return Problems.Field("name", "Give at least two letters of the data subject's name.");
-        }
-
+        // The case first: someone probing another team's case ids learns nothing from a 400.
         var (c, refusal) = await SubjectAccessCaseAsync(db, actor, id, ct);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length < 2)
+        {
+            return Problems.Field("name", "Give at least two letters of the data subject's name.");
         }
 
         var matches = new List<DataSubjectMatch>();

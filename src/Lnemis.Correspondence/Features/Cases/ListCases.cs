@@ -1,5 +1,6 @@
 using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain;
+using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Teams;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
@@ -12,7 +13,7 @@ namespace Lnemis.Correspondence.Features.Cases;
 
 /// <summary>
 /// Cases the caller may see, soonest final deadline first. Filters: type (code), state, teamId
-/// (managing or responding), mine=true (the caller is the responder), timeliness=late|in_time
+/// (managing or responding), mine=true (the caller is the responder), open=true (not closed), timeliness=late|in_time
 /// (responded after / on or before the final deadline, or still open past / before it), and a
 /// final-deadline window (deadlineFrom, deadlineTo).
 /// </summary>
@@ -22,7 +23,7 @@ public static class ListCases
         api.MapGet("/cases", HandleAsync).RequirePermission(CorrespondencePermissions.CasesRead).WithTags("Cases");
 
     internal static async Task<IResult> HandleAsync(
-        ReplicaDbContext db, CurrentActor actor, TimeProvider clock, string? type, string? state, Guid? teamId, bool? mine, string? timeliness,
+        ReplicaDbContext db, CurrentActor actor, TimeProvider clock, string? type, string? state, Guid? teamId, bool? mine, bool? open, string? timeliness,
         DateOnly? deadlineFrom, DateOnly? deadlineTo, int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.Cases().AsQueryable();
@@ -44,6 +45,11 @@ public static class ListCases
         if (teamId is not null)
         {
             query = query.Where(c => c.ManagingTeamId == teamId || c.RespondingTeamId == teamId);
+        }
+
+        if (open == true)
+        {
+            query = query.Where(c => c.State != WorkflowDefinitions.Closed);
         }
 
         if (mine == true)

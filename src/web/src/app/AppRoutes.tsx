@@ -15,6 +15,10 @@ import { importPermissions } from '../features/imports/importsApi';
 import { ImportsListPage } from '../features/imports/ImportsListPage';
 import { ImportWizardPage } from '../features/imports/ImportWizardPage';
 import { MfaCodePage } from '../features/auth/MfaCodePage';
+import { CaseDetailPage } from '../features/correspondence/CaseDetailPage';
+import { CasesListPage } from '../features/correspondence/CasesListPage';
+import { CreateCasePage } from '../features/correspondence/CreateCasePage';
+import { TeamsPage } from '../features/correspondence/TeamsPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { AreasPage } from '../features/registry/AreasPage';
 import { InstitutionDetailPage } from '../features/registry/InstitutionDetailPage';
@@ -138,6 +142,26 @@ export function AppRoutes() {
             <Route index element={<ImportsListPage />} />
             <Route path="new" element={<ImportWizardPage />} />
             <Route path=":id" element={<ImportWizardPage />} />
+          </Route>
+          <Route path="/cases" element={<RequirePermission permission="cases.read" />}>
+            <Route index element={<CasesListPage />} />
+            <Route
+              path="new"
+              element={
+                <RequirePermission permission="cases.manage">
+                  <CreateCasePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="teams"
+              element={
+                <RequirePermission permission="teams.manage">
+                  <TeamsPage />
+                </RequirePermission>
+              }
+            />
+            <Route path=":id" element={<CaseDetailPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

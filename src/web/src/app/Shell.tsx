@@ -15,6 +15,7 @@ function MainNav({ me }: { me: Me }) {
     { to: '/registry/staff', label: 'Staff', show: hasPermission(me, 'staff.read') },
     { to: '/registry/areas', label: 'Areas', show: hasPermission(me, 'areas.read') },
     { to: '/census', label: 'Census', show: hasPermission(me, 'census.read') },
+    { to: '/cases', label: 'Cases', show: hasPermission(me, 'cases.read') },
     { to: '/imports', label: 'Imports', show: importPermissions.some((p) => hasPermission(me, p)) },
     { to: '/admin/users', label: 'Users', show: hasPermission(me, 'users.read') },
     { to: '/admin/jobs', label: 'Jobs', show: hasPermission(me, 'users.read') && hasPermission(me, 'jobs.read') },
