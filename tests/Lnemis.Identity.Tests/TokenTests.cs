@@ -39,6 +39,21 @@ public sealed class TokenTests(LnemisFactory factory) : IClassFixture<LnemisFact
     }
 
     [Fact]
+    public async Task PersonalToken_OfADeactivatedUser_IsRefused()
+    {
+        var area = await given.AreaAsync();
+        var (client, user) = await given.SignedInAsync(RoleCatalog.AreaOfficer, area);
+        var token = (await (await client.PostAsync("/api/v1/account/tokens", new { name = "sync", expiresInDays = 30 }))
+            .ReadJsonAsync(HttpStatusCode.Created))["token"]!.GetValue<string>();
+        using var bearer = Bearer(token);
+        await (await bearer.GetAsync("/api/v1/auth/me")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var (admin, _) = await given.SignedInAsync(RoleCatalog.SystemAdministrator);
+        await (await admin.PostAsync($"/api/v1/users/{user.Id}/deactivate")).ReadJsonAsync(HttpStatusCode.OK);
+        await (await bearer.GetAsync("/api/v1/auth/me")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task MadeUpToken_IsRefused()
     {
         using var bearer = Bearer("lnp_" + new string('a', 40));

@@ -40,9 +40,18 @@ internal sealed class BearerTokenHandler(
 
         var hash = Secrets.Hash(token);
         var now = clock.GetUtcNow();
+        // One statement for the token and its owner: this runs before every API call.
         var found = await db.AccessTokens().AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
-            .Select(t => new { t.Id, t.Kind, t.UserId, t.ApiClientId, t.Scopes, t.LastUsedAt })
+            .Select(t => new
+            {
+                t.Id,
+                t.Kind,
+                t.Scopes,
+                t.LastUsedAt,
+                User = db.Users().Where(u => u.Id == t.UserId && u.IsActive).Select(u => new { u.Id, u.Email }).FirstOrDefault(),
+                ClientId = db.ApiClients().Where(c => c.Id == t.ApiClientId && c.IsActive).Select(c => c.ClientId).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
@@ -52,9 +61,7 @@ internal sealed class BearerTokenHandler(
         var claims = new List<Claim> { new("token_id", found.Id.ToString()) };
         if (found.Kind == TokenKind.Personal)
         {
-            var user = await db.Users().AsNoTracking().Where(u => u.Id == found.UserId && u.IsActive)
-                .Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(Context.RequestAborted);
-            if (user is null)
+            if (found.User is not { } user)
             {
                 return AuthenticateResult.Fail("The token's user is deactivated.");
             }
@@ -65,9 +72,7 @@ internal sealed class BearerTokenHandler(
         }
         else
         {
-            var client = await db.ApiClients().AsNoTracking().Where(c => c.Id == found.ApiClientId && c.IsActive)
-                .Select(c => c.ClientId).FirstOrDefaultAsync(Context.RequestAborted);
-            if (client is null)
+            if (found.ClientId is not { } client)
             {
                 return AuthenticateResult.Fail("The token's client is deactivated.");
             }
