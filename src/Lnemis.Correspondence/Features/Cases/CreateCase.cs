@@ -100,6 +100,19 @@ public static class CreateCase
             CreatedAt = now,
             LastEventAt = now,
         };
+        AddWithOpening(db, c, actor.UserId, new CaseRoleHeld(CaseRole.Manager, team.Id), message: null, creation);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/api/v1/cases/{c.Id}", await CaseDetails.BuildAsync(db, actor, c, caseClock, clock, ct));
+    }
+
+    /// <summary>
+    /// Adds a new case with the first entry of its history (sequence 1, event "create", by the
+    /// managing team, at the case's creation): shared by logging a case and by an appeal that
+    /// opens an overturned one.
+    /// </summary>
+    internal static void AddWithOpening(LnemisDbContext db, Case c, Guid? actorId, CaseRoleHeld by, string? message, DeadlineChange? creation)
+    {
         db.Cases().Add(c);
         db.CaseTransitions().Add(new CaseTransition
         {
@@ -108,16 +121,14 @@ public static class CreateCase
             Sequence = 1,
             Event = "create",
             ToState = c.State,
-            ActorId = actor.UserId,
-            ActorRole = CaseRole.Manager,
-            ActorTeamId = team.Id,
-            TeamId = team.Id,
+            ActorId = actorId,
+            ActorRole = by.Role,
+            ActorTeamId = by.TeamId,
+            TeamId = c.ManagingTeamId,
+            Message = message,
             DeadlineChange = creation,
-            DeadlineAfter = final,
-            At = now,
+            DeadlineAfter = c.FinalDeadline,
+            At = c.CreatedAt,
         });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}", await CaseDetails.BuildAsync(db, actor, c, caseClock, clock, ct));
     }
 }

@@ -36,7 +36,7 @@ public static class DataSubjects
         Guid id, string? name, DateOnly? dateOfBirth, LnemisDbContext db, CurrentActor actor, IEnumerable<IDataSubjectRegistry> registries, CancellationToken ct)
     {
         // The case first: someone probing another team's case ids learns nothing from a 400.
-        var (c, refusal) = await SubjectAccessCaseAsync(db, actor, id, ct);
+        var (c, _, refusal) = await SubjectAccessCaseAsync(db, actor, id, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -67,7 +67,7 @@ public static class DataSubjects
             return Problems.Field("kind", $"Use one of: {string.Join(", ", registries.Select(r => r.Kind))}.");
         }
 
-        var (c, refusal) = await SubjectAccessCaseAsync(db, actor, id, ct);
+        var (c, caller, refusal) = await SubjectAccessCaseAsync(db, actor, id, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -81,7 +81,6 @@ public static class DataSubjects
 
         var now = clock.GetUtcNow();
         var last = await db.CaseTransitions().Where(t => t.CaseId == c!.Id).MaxAsync(t => (int?)t.Sequence, ct) ?? 0;
-        var caller = await CaseCaller.ForAsync(db, actor, c!, ct);
         db.CaseTransitions().Add(new CaseTransition
         {
             Id = Guid.CreateVersion7(),
@@ -91,7 +90,7 @@ public static class DataSubjects
             FromState = c.State,
             ToState = c.State,
             ActorId = actor.UserId,
-            ActorRole = caller.Roles[0].Role,
+            ActorRole = caller!.Roles[0].Role,
             ActorTeamId = caller.Roles[0].TeamId,
             Message = $"Exported the records held on {registry.Kind} {request.SubjectId}.",
             DeadlineBefore = c.FinalDeadline,
@@ -103,25 +102,21 @@ public static class DataSubjects
         return TypedResults.Ok(new ExportResponse(c.Number, now, records));
     }
 
-    /// <summary>The case, if it is a subject access request the caller plays a role on.</summary>
-    private static async Task<(Case? Case, IResult? Refusal)> SubjectAccessCaseAsync(LnemisDbContext db, CurrentActor actor, Guid id, CancellationToken ct)
+    /// <summary>The case and the caller's roles on it, if it is a subject access request the caller plays a role on.</summary>
+    private static async Task<(Case? Case, CaseCaller? Caller, IResult? Refusal)> SubjectAccessCaseAsync(LnemisDbContext db, CurrentActor actor, Guid id, CancellationToken ct)
     {
         var c = await db.Cases().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return (null, Problems.NotFound("The case"));
+            return (null, null, Problems.NotFound("The case"));
         }
 
         if (c.Type is not (CaseType.Sar or CaseType.SarInternalReview or CaseType.IcoAppealSar or CaseType.OverturnedSar))
         {
-            return (null, Problems.Field("id", "Only subject access requests search the registry for their data subject."));
+            return (null, null, Problems.Field("id", "Only subject access requests search the registry for their data subject."));
         }
 
-        if ((await CaseCaller.ForAsync(db, actor, c, ct)).Roles.Count == 0)
-        {
-            return (null, Problems.Forbidden("You play no role on this case."));
-        }
-
-        return (c, null);
+        var caller = await CaseCaller.ForAsync(db, actor, c, ct);
+        return caller.Roles.Count == 0 ? (null, null, Problems.Forbidden("You play no role on this case.")) : (c, caller, null);
     }
 }

@@ -318,22 +318,7 @@ public static class FireCaseEvent
             CreatedAt = now,
             LastEventAt = now,
         };
-        db.Cases().Add(c);
-        db.CaseTransitions().Add(new CaseTransition
-        {
-            Id = Guid.CreateVersion7(),
-            CaseId = c.Id,
-            Sequence = 1,
-            Event = "create",
-            ToState = c.State,
-            ActorId = actor.UserId,
-            ActorRole = held.Role,
-            ActorTeamId = held.TeamId,
-            TeamId = appeal.ManagingTeamId,
-            Message = $"opened because the Information Commissioner overturned the response to case {appeal.Number}",
-            DeadlineAfter = c.FinalDeadline,
-            At = now,
-        });
+        CreateCase.AddWithOpening(db, c, actor.UserId, held, $"opened because the Information Commissioner overturned the response to case {appeal.Number}", creation: null);
         return c;
     }
 

@@ -36,5 +36,15 @@ describe('Pagination', () => {
       />,
     );
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    // The server pages a capped list only 10,000 rows deep: no "next" that it would refuse.
+    rerender(
+      <Pagination
+        label="Pages"
+        data={{ page: 500, pageSize: 20, total: 1000, totalExact: false, items: rows(20) }}
+        onPageChange={onPageChange}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
   });
 });

@@ -11,11 +11,14 @@ interface PaginationProps {
   onPageChange: (page: number) => void;
 }
 
+/** How deep the server pages a capped list (PaginationExtensions.PageLimit); beyond it, narrow the filters or export. */
+export const pageLimitRows = 10_000;
+
 export function Pagination({ label, data, onPageChange }: PaginationProps) {
   const { page, total, totalExact = true } = data;
   const size = Math.max(1, data.pageSize);
   const pages = Math.max(1, Math.ceil(total / size));
-  const hasNext = totalExact ? page < pages : data.items.length >= size;
+  const hasNext = totalExact ? page < pages : data.items.length >= size && (page + 1) * size <= pageLimitRows;
   return (
     <nav className="pagination" aria-label={label}>
       <button
