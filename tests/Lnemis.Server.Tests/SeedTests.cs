@@ -1,4 +1,5 @@
 using System.Text;
+using Lnemis.Correspondence.Domain;
 using Lnemis.Institutions.Domain;
 using Lnemis.Platform.Data;
 using Lnemis.Testing;
@@ -9,7 +10,7 @@ namespace Lnemis.Server.Tests;
 /// <summary>`Lnemis.Server seed`: a generated country, the same for the same seed, never mixed into real data.</summary>
 public sealed class SeedTests
 {
-    private static readonly SeedProfile Tiny = new(SeedScale.Small, Counties: 1, DistrictsPerCounty: 2, Institutions: 8, Learners: 400, Cases: 0);
+    private static readonly SeedProfile Tiny = new(SeedScale.Small, Counties: 1, DistrictsPerCounty: 2, Institutions: 8, Learners: 400, Cases: 60);
     private static readonly DateOnly Today = new(2026, 11, 23);
 
     [Fact]
@@ -46,6 +47,14 @@ public sealed class SeedTests
                     .CountAsync();
                 Assert.Equal(0, misplaced);
                 Assert.True(await db.Set<StaffMember>().CountAsync() >= 8);
+
+                // Cases in several states, each history starting with its creation and numbered without gaps.
+                Assert.Equal(60, await db.Set<Case>().CountAsync());
+                Assert.True(await db.Set<Case>().Select(c => c.State).Distinct().CountAsync() >= 3);
+                Assert.Equal(60, await db.Set<CaseTransition>().CountAsync(t => t.Sequence == 1 && t.Event == "create"));
+                var steps = await db.Set<CaseTransition>().GroupBy(t => t.CaseId).Select(g => new { Count = g.Count(), Max = g.Max(t => t.Sequence) }).ToListAsync();
+                Assert.All(steps, s => Assert.Equal(s.Count, s.Max));
+                Assert.True(await db.Set<Case>().AllAsync(c => c.State != "closed" || (c.Outcome != null && c.ClosedOn != null)));
                 return true;
             });
 
@@ -82,6 +91,12 @@ public sealed class SeedTests
             Assert.Equal(inDistrict, total);
             Assert.True(total < 400, $"the officer sees {total} of 400 learners");
             Assert.Contains("Seeding scale Small", seeded.Log, StringComparison.Ordinal);
+
+            // A generated correspondence manager signs in and sees the business group's cases.
+            var manager = seeded.Factory.CreateTestClient();
+            Assert.Equal("signedIn", await Given.SignInAsync(manager, new TestUser(Guid.Empty, "bg1-mgr-1@correspondence.lnemis.local", "Seed-Correspondence-Password-2026")));
+            var cases = await manager.GetJsonAsync("/api/v1/cases?pageSize=10");
+            Assert.Equal(60, cases["total"]!.GetValue<int>());
             Assert.Contains("rows/s", seeded.Log, StringComparison.Ordinal);
         }
         finally

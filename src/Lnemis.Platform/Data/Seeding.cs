@@ -135,3 +135,12 @@ public sealed record SeedLoad(string Table, long Rows, TimeSpan Elapsed)
 {
     public double RowsPerSecond => Rows / Math.Max(Elapsed.TotalSeconds, 0.001);
 }
+
+/// <summary>
+/// Lets a module's seeder create users who can sign in (Identity owns users): a user with one role
+/// granted at a scope. Returns the new user's id.
+/// </summary>
+public interface ISeedUsers
+{
+    Task<Guid> CreateAsync(string email, string displayName, string password, string role, Access.ScopeKind kind, Guid? scopeId, string scopePath, string scopeName, CancellationToken ct);
+}
