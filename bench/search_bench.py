@@ -379,8 +379,10 @@ def learners_by_words(words):
 
 def scenarios(conn, rng, count):
     """Each scenario: name, and a list of (url, baseline function) built from the loaded data."""
+    # A 0.2% page sample at national scale; small databases (the harness's --quick run) are read whole.
+    small = int(conn.query("SELECT count(*) FROM (SELECT 1 FROM institutions.learners LIMIT 200000) x")[0][0]) < 200000
     sample = conn.query("SELECT learner_number, given_name, family_name, institution_id FROM institutions.learners "
-                        "TABLESAMPLE SYSTEM (0.2) WHERE status = 'Active' AND deleted_at IS NULL")
+                        + ("" if small else "TABLESAMPLE SYSTEM (0.2) ") + "WHERE status = 'Active' AND deleted_at IS NULL")
     rng.shuffle(sample)
     sample = (sample * (1 + count // max(1, len(sample))))[:count]
     districts = [r[0] for r in conn.query("SELECT id FROM institutions.areas WHERE level = 2")]
@@ -563,6 +565,20 @@ def run(a):
     if any(r["requests"] < a.requests or r["base_requests"] < a.requests for r in out):
         print(f"(a phase that hit the {a.limit:g} s limit ran fewer requests: see 'requests' / 'base_requests' above)")
     print(json.dumps({"server_rss_mb": {"start": rss_start, "peak": peak}}))
+    if any(r["errors"] or r["base_errors"] for r in out):
+        sys.exit("some requests failed: see first_error above")
+
+
+def urls(a):
+    """Writes the request paths of every scenario, shuffled, one per line: the mixed load's request mix."""
+    rng = random.Random(a.seed)
+    conn = pgwire.Connection("127.0.0.1", a.pg_port, "postgres", a.database)
+    paths = [url for _, items in scenarios(conn, rng, a.requests) for url, _ in items]
+    conn.close()
+    rng.shuffle(paths)
+    with open(a.out, "w") as f:
+        f.write("\n".join(paths) + "\n")
+    print(f"{len(paths)} request paths written to {a.out}")
 
 
 def explain(a):
@@ -588,7 +604,7 @@ def explain(a):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("command", choices=["load", "run", "explain"])
+    p.add_argument("command", choices=["load", "run", "explain", "urls"])
     p.add_argument("--psql")
     p.add_argument("--work")
     p.add_argument("--pg-port", type=int, default=55480)
@@ -609,8 +625,9 @@ def main():
     p.add_argument("--goal-ms", type=float, default=50)
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--only", default="")
+    p.add_argument("--out", help="urls: the file to write")
     a = p.parse_args()
-    {"load": load, "run": run, "explain": explain}[a.command](a)
+    {"load": load, "run": run, "explain": explain, "urls": urls}[a.command](a)
 
 
 if __name__ == "__main__":

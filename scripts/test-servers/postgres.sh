@@ -17,6 +17,7 @@ _pg_as() {
 }
 
 # pg_start DIR PORT — init a cluster in DIR/data (unless there is one), start it on 127.0.0.1:PORT (socket in DIR, log DIR/log), wait until it accepts connections.
+# PG_EXTRA_OPTS adds server settings ("-c name=value ..."), e.g. the benchmark's memory settings.
 pg_start() {
   local dir=$1 port=$2 bin
   bin=$(pg_bin_dir) || { echo "pg_start: no PostgreSQL server installed (apt-get install postgresql)" >&2; return 1; }
@@ -32,7 +33,7 @@ pg_start() {
       { echo "pg_start: initdb failed:" >&2; tail -n 20 "$dir/initdb.log" >&2; return 1; }
   fi
   _pg_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-    -o "-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >"$dir/pg_ctl.log" 2>&1 ||
+    -o "-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 ${PG_EXTRA_OPTS:-}" start >"$dir/pg_ctl.log" 2>&1 ||
     { echo "pg_start: pg_ctl start failed:" >&2; tail -n 20 "$dir/log" >&2; return 1; }
   wait_for 30 "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres ||
     { echo "pg_start: PostgreSQL does not answer on 127.0.0.1:$port" >&2; return 1; }

@@ -29,6 +29,8 @@ public static class CorrespondenceModule
         services.AddSingleton(DeadlineRules.Default);
         services.AddSingleton(_ => HolidayCalendars.Uk);
         services.AddSingleton<CaseClock>();
+        services.AddScoped<CaseObservers>();
+        services.AddScoped<ISeedContributor, Seeding.CorrespondenceSeeder>();
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

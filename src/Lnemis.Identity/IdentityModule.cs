@@ -38,6 +38,8 @@ public static class IdentityModule
     {
         services.AddSingleton(Model);
         services.AddScoped<IAccessResolver, AccessResolver>();
+        services.AddScoped<IUserDirectory, Features.Users.UserDirectory>();
+        services.AddScoped<Platform.Data.ISeedUsers, Seeding.SeedUsers>();
         services.AddScoped<SessionService>();
         services.AddSingleton<TotpService>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();

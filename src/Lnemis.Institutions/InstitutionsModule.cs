@@ -32,6 +32,7 @@ public static class InstitutionsModule
         services.AddScoped<Lnemis.Platform.Privacy.IDataSubjectRegistry, LearnerDataSubjects>();
         services.AddScoped<Lnemis.Platform.Privacy.IDataSubjectRegistry, StaffDataSubjects>();
         services.AddRecurringTask<CensusReminders>();
+        services.AddScoped<ISeedContributor, Seeding.InstitutionsSeeder>();
         services.AddScoped<IImportProcessor, InstitutionImport>();
         services.AddScoped<IImportProcessor, LearnerImport>();
         services.AddScoped<IImportProcessor, EnrolmentImport>();

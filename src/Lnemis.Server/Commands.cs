@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lnemis.Identity;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Audit;
@@ -5,20 +6,22 @@ using Lnemis.Platform.Data;
 
 namespace Lnemis.Server;
 
-/// <summary>Operator commands: `Lnemis.Server migrate`, `seed-demo`, `users create-admin`, `tokens create`, `audit verify`.</summary>
+/// <summary>Operator commands: `Lnemis.Server migrate`, `seed-demo`, `seed`, `users create-admin`, `tokens create`, `audit verify`.</summary>
 internal sealed class Commands(string name)
 {
     private const string Usage = """
         Usage: Lnemis.Server [--role all|web|worker] [--urls URL]       serve (default)
                Lnemis.Server migrate                                    apply database migrations and exit
                Lnemis.Server seed-demo                                  add the demo areas and users (if no users exist)
+               Lnemis.Server seed --scale small|district|national [--seed N] [--today YYYY-MM-DD]
+                                                                        fill an empty database with a generated country
                Lnemis.Server users create-admin --email E --password P [--name N]
                Lnemis.Server tokens create --user EMAIL --name NAME [--expires DAYS]
                Lnemis.Server audit verify                               check the audit log's hash chain
         Configuration comes from appsettings.json and Lnemis__... environment variables.
         """;
 
-    private static readonly string[] Names = ["migrate", "seed-demo", "users", "tokens", "audit", "help", "--help"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "seed", "users", "tokens", "audit", "help", "--help"];
 
     public static Commands? Find(string[] args) =>
         args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal) ? new Commands(args[0]) : null;
@@ -47,6 +50,28 @@ internal sealed class Commands(string name)
                 await DemoData.SeedAsync(services, ct);
                 Console.WriteLine($"Demo data added. Sign in as {DemoData.AdminEmail} / {DemoData.AdminPassword}.");
                 return 0;
+
+            case ("seed", _):
+                {
+                    if (!SeedProfile.TryParse(Option(args, "--scale") ?? "small", out var scale))
+                    {
+                        return Fail("--scale takes small, district or national.");
+                    }
+
+                    var seed = 1;
+                    if (Option(args, "--seed") is { } seedText && !int.TryParse(seedText, CultureInfo.InvariantCulture, out seed))
+                    {
+                        return Fail("--seed takes a whole number.");
+                    }
+
+                    var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                    if (Option(args, "--today") is { } todayText && !DateOnly.TryParseExact(todayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out today))
+                    {
+                        return Fail("--today takes a date as YYYY-MM-DD.");
+                    }
+
+                    return await Seed.RunAsync(services, SeedProfile.For(scale), seed, today, Console.Out, ct);
+                }
 
             case ("users", "create-admin"):
                 {

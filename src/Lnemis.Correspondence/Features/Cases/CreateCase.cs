@@ -47,7 +47,7 @@ public static class CreateCase
 
     internal static CaseType? ParseType(string? code) => CaseTypes.All.Select(t => (CaseType?)t).FirstOrDefault(t => t!.Value.Code() == code);
 
-    internal static async Task<IResult> HandleAsync(Request request, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(Request request, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, CaseObservers observers, TimeProvider clock, CancellationToken ct)
     {
         var type = ParseType(request.Type)!.Value;
         var team = await db.Teams().AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.ManagingTeamId, ct);
@@ -100,7 +100,8 @@ public static class CreateCase
             CreatedAt = now,
             LastEventAt = now,
         };
-        AddWithOpening(db, c, actor.UserId, new CaseRoleHeld(CaseRole.Manager, team.Id), message: null, creation);
+        var opening = AddWithOpening(db, c, actor.UserId, new CaseRoleHeld(CaseRole.Manager, team.Id), message: null, creation);
+        await observers.AppendedAsync(db, c, opening, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/cases/{c.Id}", await CaseDetails.BuildAsync(db, actor, c, caseClock, clock, ct));
@@ -111,10 +112,10 @@ public static class CreateCase
     /// managing team, at the case's creation): shared by logging a case and by an appeal that
     /// opens an overturned one.
     /// </summary>
-    internal static void AddWithOpening(LnemisDbContext db, Case c, Guid? actorId, CaseRoleHeld by, string? message, DeadlineChange? creation)
+    internal static CaseTransition AddWithOpening(LnemisDbContext db, Case c, Guid? actorId, CaseRoleHeld by, string? message, DeadlineChange? creation)
     {
         db.Cases().Add(c);
-        db.CaseTransitions().Add(new CaseTransition
+        var opening = new CaseTransition
         {
             Id = Guid.CreateVersion7(),
             CaseId = c.Id,
@@ -129,6 +130,8 @@ public static class CreateCase
             DeadlineChange = creation,
             DeadlineAfter = c.FinalDeadline,
             At = c.CreatedAt,
-        });
+        };
+        db.CaseTransitions().Add(opening);
+        return opening;
     }
 }

@@ -68,7 +68,7 @@ public static class FireCaseEvent
         api.MapPost("/cases/{id:guid}/events/{eventName}", HandleAsync).RequirePermission(CorrespondencePermissions.CasesRead).Validate<Request>().WithTags("Cases");
 
     internal static async Task<IResult> HandleAsync(
-        Guid id, string eventName, Request request, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, EventPublisher events, TimeProvider clock, CancellationToken ct)
+        Guid id, string eventName, Request request, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, EventPublisher events, CaseObservers observers, TimeProvider clock, CancellationToken ct)
     {
         var c = await db.Cases().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -136,7 +136,7 @@ public static class FireCaseEvent
         DeadlineChange? change = null;
         Guid? teamId = null;
         var message = reason;
-        Case? overturned = null;
+        (Case Case, CaseTransition Opening)? overturned = null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Entry(c).Property(x => x.Version).OriginalValue = request.Version;
 
@@ -221,7 +221,7 @@ public static class FireCaseEvent
                     if (c.AppealOutcome == AppealOutcome.Overturned)
                     {
                         overturned = await OpenOverturnedAsync(db, c, caseClock, actor, chosen.Held, today, now, ct);
-                        message = $"{reason} (overturned: case {overturned.Number} opened)".Trim();
+                        message = $"{reason} (overturned: case {overturned.Value.Case.Number} opened)".Trim();
                     }
 
                     break;
@@ -274,6 +274,12 @@ public static class FireCaseEvent
         };
         db.CaseTransitions().Add(transition);
         Publish(events, c, eventName, from, to, definition);
+        await observers.AppendedAsync(db, c, transition, ct);
+        if (overturned is { } opened)
+        {
+            await observers.AppendedAsync(db, opened.Case, opened.Opening, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -298,7 +304,7 @@ public static class FireCaseEvent
     private static int DefaultExtension(CaseFacts facts) =>
         facts.Replay?.Rule.Extension is { } policy ? Math.Max(1, policy.MaxTotal - facts.Replay.ExtendedBy) : 1;
 
-    private static async Task<Case> OpenOverturnedAsync(LnemisDbContext db, Case appeal, CaseClock caseClock, CurrentActor actor, CaseRoleHeld held, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    private static async Task<(Case Case, CaseTransition Opening)> OpenOverturnedAsync(LnemisDbContext db, Case appeal, CaseClock caseClock, CurrentActor actor, CaseRoleHeld held, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         var type = appeal.Type == CaseType.IcoAppealSar ? CaseType.OverturnedSar : CaseType.OverturnedFoi;
         var definition = WorkflowDefinitions.For(type);
@@ -318,8 +324,8 @@ public static class FireCaseEvent
             CreatedAt = now,
             LastEventAt = now,
         };
-        CreateCase.AddWithOpening(db, c, actor.UserId, held, $"opened because the Information Commissioner overturned the response to case {appeal.Number}", creation: null);
-        return c;
+        var opening = CreateCase.AddWithOpening(db, c, actor.UserId, held, $"opened because the Information Commissioner overturned the response to case {appeal.Number}", creation: null);
+        return (c, opening);
     }
 
     private static void Publish(EventPublisher events, Case c, string eventName, string from, string to, WorkflowDefinition definition)
