@@ -1,3 +1,4 @@
+using Lnemis.Correspondence;
 using Lnemis.Identity;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Audit;
@@ -34,6 +35,7 @@ internal sealed class Commands(string name)
         {
             case ("migrate", _):
                 await DatabaseRegistration.MigrateAsync(services.GetRequiredService<LnemisDbContext>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Lnemis.Migrate"), ct);
+                await CorrespondenceCommands.EnsureHolidayCalendarsAsync(services, ct);
                 Console.WriteLine("Database is up to date.");
                 return 0;
 
