@@ -39,6 +39,10 @@ public static class CorrespondenceCommands
         return new TeamRef(team.Id, team.ScopePath, team.Name);
     }
 
+    /// <summary>Fills the holiday calendars from the shipped bank-holidays.json when they were never seeded (after migrate).</summary>
+    public static Task<bool> EnsureHolidayCalendarsAsync(IServiceProvider services, CancellationToken ct) =>
+        Features.Holidays.HolidayCalendarStore.EnsureSeededAsync(services.GetRequiredService<LnemisDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
     /// <summary>Makes the user a member of the team, playing <paramref name="role"/> on its cases.</summary>
     public static async Task AddMemberAsync(IServiceProvider services, TeamRef team, Guid userId, CaseRole role, CancellationToken ct)
     {

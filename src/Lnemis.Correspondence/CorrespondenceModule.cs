@@ -7,9 +7,12 @@ using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain.Deadlines;
 using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
+using Lnemis.Correspondence.Features.Holidays;
+using Lnemis.Correspondence.Features.Notifications;
 using Lnemis.Correspondence.Features.Teams;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,10 +30,15 @@ public static class CorrespondenceModule
         services.AddSingleton(Model);
         services.AddScoped<IScopeDirectory, TeamScopeDirectory>();
         services.AddSingleton(DeadlineRules.Default);
-        services.AddSingleton(_ => HolidayCalendars.Uk);
-        services.AddSingleton<CaseClock>();
+        services.AddSingleton<HolidayCalendarCache>();
+        services.AddHostedService<HolidayCalendarSeeding>();
+        services.AddScoped(sp => new CaseClock(sp.GetRequiredService<DeadlineRuleSet>(), sp.GetRequiredService<HolidayCalendarCache>().Current(sp.GetRequiredService<LnemisDbContext>())));
         services.AddScoped<CaseObservers>();
         services.AddScoped<ISeedContributor, Seeding.CorrespondenceSeeder>();
+        services.AddScoped<ICaseObserver, CaseNotifications>();
+        services.AddRecurringTask<AutoCloseStoppedCases>();
+        services.AddRecurringTask<DeadlineReminders>();
+        services.AddOptions<CorrespondenceOptions>().BindConfiguration(CorrespondenceOptions.Section);
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -50,5 +58,13 @@ public static class CorrespondenceModule
         CreateCase.Map(api);
         FireCaseEvent.Map(api);
         DataSubjects.Map(api);
+
+        ListHolidayCalendars.Map(api);
+        CreateHolidayCalendar.Map(api);
+        ListHolidays.Map(api);
+        AddHoliday.Map(api);
+        UpdateHoliday.Map(api);
+        DeleteHoliday.Map(api);
+        ImportHolidays.Map(api);
     }
 }

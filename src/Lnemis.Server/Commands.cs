@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lnemis.Correspondence;
 using Lnemis.Identity;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Audit;
@@ -37,6 +38,7 @@ internal sealed class Commands(string name)
         {
             case ("migrate", _):
                 await DatabaseRegistration.MigrateAsync(services.GetRequiredService<LnemisDbContext>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Lnemis.Migrate"), ct);
+                await CorrespondenceCommands.EnsureHolidayCalendarsAsync(services, ct);
                 Console.WriteLine("Database is up to date.");
                 return 0;
 

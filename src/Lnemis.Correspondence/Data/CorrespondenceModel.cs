@@ -91,6 +91,8 @@ internal sealed class CorrespondenceModel : IModelContributor
             e.ToModuleTable(Schema, "case_number_counters", provider);
             e.HasKey(c => c.Day);
         });
+
+        ClockModel.Configure(model, provider);
     }
 }
 

@@ -193,6 +193,40 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.ToTable("cases", "correspondence");
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseDeadlineReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_deadline_reminders");
+
+                    b.HasIndex("CaseId", "Kind", "Deadline")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_deadline_reminders_case_id_kind_deadline");
+
+                    b.ToTable("case_deadline_reminders", "correspondence");
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseNumberCounter", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -287,6 +321,109 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_case_transitions_case_id_sequence");
 
                     b.ToTable("case_transitions", "correspondence");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.HolidayCalendarStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_holiday_calendar_stamps");
+
+                    b.ToTable("holiday_calendar_stamps", "correspondence");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Bunting")
+                        .HasColumnType("boolean")
+                        .HasColumnName("bunting");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_holidays");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_holidays_calendar_id_date");
+
+                    b.ToTable("public_holidays", "correspondence");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHolidayCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.HasKey("Id")
+                        .HasName("pk_holiday_calendars");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_holiday_calendars_code");
+
+                    b.ToTable("holiday_calendars", "correspondence");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.Team", b =>
@@ -2229,6 +2366,16 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_cases_teams_responding_team_id");
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseDeadlineReminder", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_deadline_reminders_cases_case_id");
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseTransition", b =>
                 {
                     b.HasOne("Lnemis.Correspondence.Domain.Case", null)
@@ -2237,6 +2384,16 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_case_transitions_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.PublicHolidayCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_public_holidays_holiday_calendars_calendar_id");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.Team", b =>

@@ -184,6 +184,40 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("correspondence_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseDeadlineReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_case_deadline_reminders");
+
+                    b.HasIndex("CaseId", "Kind", "Deadline")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_case_deadline_reminders_case_id_kind_deadline");
+
+                    b.ToTable("correspondence_case_deadline_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseNumberCounter", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -278,6 +312,109 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_correspondence_case_transitions_case_id_sequence");
 
                     b.ToTable("correspondence_case_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.HolidayCalendarStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_holiday_calendar_stamps");
+
+                    b.ToTable("correspondence_holiday_calendar_stamps", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Bunting")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bunting");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_public_holidays");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_public_holidays_calendar_id_date");
+
+                    b.ToTable("correspondence_public_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHolidayCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_holiday_calendars");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_holiday_calendars_code");
+
+                    b.ToTable("correspondence_holiday_calendars", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.Team", b =>
@@ -2192,6 +2329,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_correspondence_cases_correspondence_teams_responding_team_id");
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseDeadlineReminder", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_case_deadline_reminders_correspondence_cases_case_id");
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseTransition", b =>
                 {
                     b.HasOne("Lnemis.Correspondence.Domain.Case", null)
@@ -2200,6 +2347,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_correspondence_case_transitions_correspondence_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.PublicHolidayCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_public_holidays_correspondence_holiday_calendars_calendar_id");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.Team", b =>

@@ -29,6 +29,7 @@ internal sealed class CaseOffice
     public TestClient Responder { get; private set; } = null!;
     public TestUser ResponderUser { get; private set; } = null!;
     public TestClient Approver { get; private set; } = null!;
+    public TestUser ApproverUser { get; private set; } = null!;
 
     public static async Task<CaseOffice> CreateAsync(LnemisFactory factory)
     {
@@ -46,7 +47,7 @@ internal sealed class CaseOffice
         var office = new CaseOffice(group, managers, responders, disclosure);
         (office.Manager, office.ManagerUser) = await office.MemberAsync(factory, given, RoleCatalog.CaseManager, managers, CaseRole.Manager);
         (office.Responder, office.ResponderUser) = await office.MemberAsync(factory, given, RoleCatalog.CaseResponder, responders, CaseRole.Responder);
-        (office.Approver, _) = await office.MemberAsync(factory, given, RoleCatalog.CaseApprover, disclosure, CaseRole.Approver);
+        (office.Approver, office.ApproverUser) = await office.MemberAsync(factory, given, RoleCatalog.CaseApprover, disclosure, CaseRole.Approver);
         return office;
     }
 

@@ -8,7 +8,7 @@ namespace Lnemis.Correspondence.Tests.Workflow;
 /// out here by hand — not read from the definitions — so a change to a definition that changes
 /// who may do what fails this test until the table is changed on purpose.
 ///
-/// Cells: M = manager, R = responder, A = approver, - = nobody. Guards are satisfied throughout
+/// Cells: M = manager, R = responder, A = approver, S = the system (scheduled tasks), - = nobody. Guards are satisfied throughout
 /// (the actor is in the responding team and approves every step, a reason and file are given…),
 /// so the tables test states and roles; guards have their own tests in WorkflowTests.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class WorkflowMatrixTests
     [
         "assign", "accept", "reject", "reassign", "flag_for_clearance", "unflag", "accept_approval", "approve",
         "approve_and_bypass", "request_amends", "upload_response", "upload_response_and_approve", "send_for_clearance",
-        "mark_responded", "close", "extend", "remove_extension", "stop_clock", "restart_clock", "link_case",
+        "mark_responded", "close", "extend", "remove_extension", "stop_clock", "restart_clock", "auto_close", "link_case",
         "add_message", "edit", "delete",
     ];
 
@@ -45,6 +45,7 @@ public sealed class WorkflowMatrixTests
         remove_extension             M          M                  M        M                  M                    M                      M                 -         -
         stop_clock                   -          -                  -        -                  -                    -                      -                 -         -
         restart_clock                -          -                  -        -                  -                    -                      -                 -         -
+        auto_close                   -          -                  -        -                  -                    -                      -                 -         -
         link_case                    MRA        MRA                MRA      MRA                MRA                  MRA                    MRA               MRA       MRA
         add_message                  MRA        MRA                MRA      MRA                MRA                  MRA                    MRA               MRA       -
         edit                         M          M                  M        M                  M                    M                      M                 M         M
@@ -73,6 +74,7 @@ public sealed class WorkflowMatrixTests
         remove_extension             -          -                  -        -                  -                    -                      -                 -         -
         stop_clock                   -          -                  -        -                  -                    -                      -                 -         -
         restart_clock                -          -                  -        -                  -                    -                      -                 -         -
+        auto_close                   -          -                  -        -                  -                    -                      -                 -         -
         link_case                    MRA        MRA                MRA      MRA                MRA                  MRA                    MRA               MRA       MRA
         add_message                  MRA        MRA                MRA      MRA                MRA                  MRA                    MRA               MRA       -
         edit                         M          M                  M        M                  M                    M                      M                 M         M
@@ -101,6 +103,7 @@ public sealed class WorkflowMatrixTests
         remove_extension             M          M                  M        M                  M                 -         -
         stop_clock                   M          M                  M        M                  M                 -         -
         restart_clock                M          M                  M        M                  M                 -         -
+        auto_close                   S          S                  S        S                  S                 -         -
         link_case                    MRA        MRA                MRA      MRA                MRA               MRA       MRA
         add_message                  MRA        MRA                MRA      MRA                MRA               MRA       -
         edit                         M          M                  M        M                  M                 M         M
@@ -129,6 +132,7 @@ public sealed class WorkflowMatrixTests
         remove_extension             -          -                  -        -                  -                 -         -
         stop_clock                   -          -                  -        -                  -                 -         -
         restart_clock                -          -                  -        -                  -                 -         -
+        auto_close                   -          -                  -        -                  -                 -         -
         link_case                    MRA        MRA                MRA      MRA                MRA               MRA       MRA
         add_message                  MRA        MRA                MRA      MRA                MRA               MRA       -
         edit                         M          M                  M        M                  M                 M         M
@@ -168,6 +172,7 @@ public sealed class WorkflowMatrixTests
         CaseRole.Manager => 'M',
         CaseRole.Responder => 'R',
         CaseRole.Approver => 'A',
+        CaseRole.System => 'S',
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -205,7 +210,7 @@ public sealed class WorkflowMatrixTests
             }
         }
 
-        Assert.Equal(states.Length * 3 * AllEvents.Length, checkedCount);
+        Assert.Equal(states.Length * Enum.GetValues<CaseRole>().Length * AllEvents.Length, checkedCount);
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 
@@ -229,7 +234,8 @@ public sealed class WorkflowMatrixTests
             FlaggedSteps = steps,
             // Responding straight from drafting needs clearance done; everything else wants it still to do.
             ApprovedSteps = eventName == "mark_responded" ? steps : new HashSet<string>(),
-            ClockStopped = eventName == "restart_clock",
+            ClockStopped = eventName is "restart_clock" or "auto_close",
+            ClockStopExpired = true,
             IsExtended = true,
             CanExtend = true,
             ActorInRespondingTeam = true,

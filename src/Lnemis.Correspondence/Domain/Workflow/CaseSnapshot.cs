@@ -19,6 +19,9 @@ public sealed record CaseSnapshot(CaseType Type, string State)
 
     public bool ClockStopped { get; init; }
 
+    /// <summary>The clock has been stopped longer than the rule allows (see <c>ClockStop.AutoCloseDue</c>).</summary>
+    public bool ClockStopExpired { get; init; }
+
     /// <summary>An extension is in force.</summary>
     public bool IsExtended { get; init; }
 

@@ -11,6 +11,9 @@ public enum CaseRole
 
     /// <summary>Clears the response at one clearance step (disclosure, press office, private office).</summary>
     Approver,
+
+    /// <summary>The platform itself, in scheduled tasks (closing a case stopped too long); no user holds it.</summary>
+    System,
 }
 
 public sealed record WorkflowState(string Name, bool Terminal = false, string Description = "");

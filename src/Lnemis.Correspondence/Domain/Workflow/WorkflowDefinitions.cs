@@ -100,6 +100,7 @@ public static class WorkflowDefinitions
         {
             events.Add(new("stop_clock", beforeResponse, WorkflowDefinition.Same, [manager]) { Guards = [ClockRunning, ReasonGiven], Effects = [RecordDeadlineEvent], Description = "stop the clock (awaiting clarification or identification)" });
             events.Add(new("restart_clock", beforeResponse, WorkflowDefinition.Same, [manager]) { Guards = [WorkflowGuards.ClockStopped], Effects = [RecordDeadlineEvent], Description = "restart the clock; the deadline moves on by the days stopped" });
+            events.Add(new("auto_close", beforeResponse, Closed, [Permission.Any(CaseRole.System)]) { Guards = [WorkflowGuards.ClockStopped, ClockStopExpired], Effects = [RecordAutoClosure], Description = "the system closes a case whose clock has been stopped longer than the rule allows" });
         }
         events.Add(new("link_case", all, WorkflowDefinition.Same, [manager, responder, flaggedApprover]) { Guards = [LinkedCaseGiven], Effects = [LinkCases], Description = "link a related case" });
         events.Add(new("add_message", open, WorkflowDefinition.Same, [manager, responder, flaggedApprover]) { Guards = [MessageGiven], Effects = [AddMessage], Description = "write to the people on the case" });

@@ -29,6 +29,7 @@ public static class WorkflowGuards
     public const string StepNotAccepted = "step_not_accepted";
     public const string ClockRunning = "clock_running";
     public const string ClockStopped = "clock_stopped";
+    public const string ClockStopExpired = "clock_stop_expired";
     public const string ExtensionAvailable = "extension_available";
     public const string IsExtended = "is_extended";
 
@@ -72,6 +73,7 @@ public static class WorkflowGuards
             c => CurrentStep(c) is not { } step || !c.Case.AcceptedSteps.Contains(step)),
         Case(ClockRunning, "the clock is running", "the clock is stopped", c => !c.Case.ClockStopped),
         Case(ClockStopped, "the clock is stopped", "the clock is not stopped", c => c.Case.ClockStopped),
+        Case(ClockStopExpired, "the clock has been stopped longer than the rule allows (90 days)", "the clock has not been stopped long enough to close the case", c => c.Case.ClockStopExpired),
         Case(ExtensionAvailable, "the deadline rule allows another extension", "the deadline cannot be extended further", c => c.Case.CanExtend),
         Case(IsExtended, "an extension is in force", "the case has no extension to remove", c => c.Case.IsExtended),
     }.ToDictionary(g => g.Name, StringComparer.Ordinal);
@@ -130,6 +132,7 @@ public static class WorkflowEffects
     public const string RecordResponseDate = "record_response_date";
     public const string RecordDeadlineEvent = "record_deadline_event";
     public const string RecordClosure = "record_closure";
+    public const string RecordAutoClosure = "record_auto_closure";
     public const string OpenOverturnedCase = "open_overturned_case";
     public const string LinkCases = "link_cases";
     public const string AddMessage = "add_message";
@@ -151,6 +154,7 @@ public static class WorkflowEffects
         [RecordResponseDate] = "the response date is recorded (in time when on or before the final deadline)",
         [RecordDeadlineEvent] = "the deadline event (extension, its removal, clock stop or restart) is appended and the deadlines recomputed",
         [RecordClosure] = "the closure details are recorded",
+        [RecordAutoClosure] = "the case is closed without an outcome, the history saying the clock was stopped too long",
         [OpenOverturnedCase] = "an overturned decision opens a new case with its own clock",
         [LinkCases] = "the two cases are linked both ways",
         [AddMessage] = "the message is added to the case",

@@ -19,6 +19,9 @@ internal sealed record CaseRoleHeld(CaseRole Role, Guid TeamId);
 /// </summary>
 internal sealed record CaseCaller(IReadOnlyList<CaseRoleHeld> Roles, bool InRespondingTeam, IReadOnlySet<string> ApprovesSteps)
 {
+    /// <summary>The platform acting on its own (scheduled tasks): the system role, on behalf of the managing team.</summary>
+    public static CaseCaller System(Case c) => new([new CaseRoleHeld(CaseRole.System, c.ManagingTeamId)], false, new HashSet<string>());
+
     public static async Task<CaseCaller> ForAsync(LnemisDbContext db, CurrentActor actor, Case c, CancellationToken ct)
     {
         if (actor.UserId is not { } userId)
@@ -107,6 +110,7 @@ internal sealed class CaseFacts
         ApprovedSteps = Case.ApprovedSteps.ToHashSet(StringComparer.Ordinal),
         AcceptedSteps = Case.AcceptedSteps.ToHashSet(StringComparer.Ordinal),
         ClockStopped = Replay?.CurrentStop is not null,
+        ClockStopExpired = Replay?.Rule.ClockCanStop == true && ClockStop.AutoCloseDue(DeadlineEvents, Today),
         IsExtended = Replay?.Extensions.Count > 0,
         CanExtend = Replay?.CanExtend == true,
         IsLate = IsLate,
@@ -115,7 +119,7 @@ internal sealed class CaseFacts
     };
 }
 
-/// <summary>The deadline rules and holiday calendars the module counts with (singletons).</summary>
+/// <summary>The deadline rules and the holiday calendars the module counts with (per request: the calendars as the database has them now).</summary>
 internal sealed class CaseClock(DeadlineRuleSet rules, HolidayCalendars calendars)
 {
     public DeadlineRuleSet Rules { get; } = rules;

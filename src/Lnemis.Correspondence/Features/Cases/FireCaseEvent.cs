@@ -41,7 +41,11 @@ public static class FireCaseEvent
         ClosureRequest? Closure,
         string? Subject,
         string? RequesterName,
-        string? RequesterEmail);
+        string? RequesterEmail)
+    {
+        /// <summary>An event with nothing but a reason (what the system fires).</summary>
+        public static Request WithReason(long version, string reason) => new(version, null, reason, null, null, null, null, null, null, null, null, null, null, null);
+    }
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -70,22 +74,47 @@ public static class FireCaseEvent
     internal static async Task<IResult> HandleAsync(
         Guid id, string eventName, Request request, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, EventPublisher events, CaseObservers observers, TimeProvider clock, CancellationToken ct)
     {
+        var fired = await FireAsync(id, eventName, request, asSystem: false, db, actor, caseClock, events, observers, clock, ct);
+        if (fired.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var detail = CaseDetails.Build(CaseFacts.From(fired.Case!, fired.History, caseClock, CaseDetails.Today(clock)), await CaseCaller.ForAsync(db, actor, fired.Case!, ct));
+        return TypedResults.Ok(detail);
+    }
+
+    /// <summary>What firing an event came to: the problem to answer when refused, else the case and its whole history.</summary>
+    internal sealed record Fired(IResult? Problem, Case? Case, IReadOnlyList<CaseTransition> History)
+    {
+        public static Fired No(IResult problem) => new(problem, null, []);
+    }
+
+    /// <summary>
+    /// The command itself, for a user (their roles from their team memberships) or for the system
+    /// (<paramref name="asSystem"/>: scheduled tasks, which hold only <see cref="CaseRole.System"/>).
+    /// Saves in one transaction guarded by <see cref="Request.Version"/>; a stale version found at
+    /// save time throws <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    internal static async Task<Fired> FireAsync(
+        Guid id, string eventName, Request request, bool asSystem, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, EventPublisher events, CaseObservers observers, TimeProvider clock, CancellationToken ct)
+    {
         var c = await db.Cases().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return Problems.NotFound("The case");
+            return Fired.No(Problems.NotFound("The case"));
         }
 
         if (c.Version != request.Version)
         {
-            return Problems.Conflict($"The case has changed since you read it (version {request.Version}, now {c.Version}); reload it and try again.");
+            return Fired.No(Problems.Conflict($"The case has changed since you read it (version {request.Version}, now {c.Version}); reload it and try again."));
         }
 
         var today = CaseDetails.Today(clock);
         var now = clock.GetUtcNow();
         var history = await db.CaseTransitions().AsNoTracking().Where(t => t.CaseId == c.Id).OrderBy(t => t.Sequence).ToListAsync(ct);
         var facts = CaseFacts.From(c, history, caseClock, today);
-        var caller = await CaseCaller.ForAsync(db, actor, c, ct);
+        var caller = asSystem ? CaseCaller.System(c) : await CaseCaller.ForAsync(db, actor, c, ct);
         var definition = WorkflowDefinitions.For(c.Type);
         var snapshot = facts.Snapshot(caller);
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? request.Message?.Trim() : request.Reason.Trim();
@@ -103,12 +132,12 @@ public static class FireCaseEvent
 
         if (c.DeletedAt is not null)
         {
-            return Refused(StatusCodes.Status422UnprocessableEntity, "The case is deleted.", null);
+            return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, "The case is deleted.", null));
         }
 
         if (caller.Roles.Count == 0)
         {
-            return Problems.Forbidden("You play no role on this case: you are not in its managing team nor in a responding or approving unit of its business group.");
+            return Fired.No(Problems.Forbidden("You play no role on this case: you are not in its managing team nor in a responding or approving unit of its business group."));
         }
 
         var decisions = caller.Roles.Select(r => (Held: r, Decision: Workflow.Decide(definition, snapshot, r.Role, eventName, input))).ToList();
@@ -121,12 +150,12 @@ public static class FireCaseEvent
                 Refusal.UnknownEvent => 1,
                 _ => 0,
             }).First();
-            return refusal.Refusal switch
+            return Fired.No(refusal.Refusal switch
             {
                 Refusal.Role => Problems.Forbidden(Sentence(refusal.Reason)),
                 Refusal.UnknownEvent => Problems.NotFound($"The event '{eventName}'"),
                 _ => Refused(StatusCodes.Status422UnprocessableEntity, Sentence(refusal.Reason), FieldOf(refusal.Guard)),
-            };
+            });
         }
 
         var decision = chosen.Decision;
@@ -148,7 +177,7 @@ public static class FireCaseEvent
                     var team = await db.Teams().AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.TeamId, ct);
                     if (team is null || team.Role != CaseRole.Responder || !team.ScopePath.StartsWith(c.ScopePath, StringComparison.Ordinal))
                     {
-                        return Refused(StatusCodes.Status422UnprocessableEntity, "Choose a responder unit of the case's business group.", "teamId");
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, "Choose a responder unit of the case's business group.", "teamId"));
                     }
 
                     c.RespondingTeamId = team.Id;
@@ -193,18 +222,18 @@ public static class FireCaseEvent
                     change = DeadlineChangeFor(eventName, request, reason, facts, today);
                     if (change is null)
                     {
-                        return Refused(StatusCodes.Status422UnprocessableEntity, $"'{eventName}' does not change a deadline.", null);
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, $"'{eventName}' does not change a deadline.", null));
                     }
 
                     if (change.On > today)
                     {
-                        return Refused(StatusCodes.Status422UnprocessableEntity, "A deadline event cannot be dated in the future.", "on");
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, "A deadline event cannot be dated in the future.", "on"));
                     }
 
                     var check = caseClock.Rules.Check(c.Type, c.ReceivedOn, facts.DeadlineEvents, change.ToEvent());
                     if (!check.IsAllowed)
                     {
-                        return Refused(StatusCodes.Status422UnprocessableEntity, Sentence(check.Reason), null);
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, Sentence(check.Reason), null));
                     }
 
                     break;
@@ -215,6 +244,9 @@ public static class FireCaseEvent
                     c.AppealOutcome = closure.AppealOutcome;
                     c.Exemptions = closure.Exemptions.ToList();
                     c.LateTeam = string.IsNullOrWhiteSpace(closure.LateTeam) ? null : closure.LateTeam.Trim();
+                    c.ClosedOn = today;
+                    break;
+                case WorkflowEffects.RecordAutoClosure:
                     c.ClosedOn = today;
                     break;
                 case WorkflowEffects.OpenOverturnedCase:
@@ -229,7 +261,7 @@ public static class FireCaseEvent
                     var linked = await db.Cases().AsNoTracking().Where(x => x.Number == input.LinkedCase!.Trim()).Select(x => x.Number).FirstOrDefaultAsync(ct);
                     if (linked is null || linked == c.Number)
                     {
-                        return Refused(StatusCodes.Status422UnprocessableEntity, "No other case you may see has this number.", "linkedCase");
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, "No other case you may see has this number.", "linkedCase"));
                     }
 
                     message = string.IsNullOrWhiteSpace(reason) ? $"linked to case {linked}" : $"linked to case {linked}: {reason}";
@@ -282,9 +314,7 @@ public static class FireCaseEvent
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-
-        var detail = CaseDetails.Build(CaseFacts.From(c, [.. history, transition], caseClock, today), await CaseCaller.ForAsync(db, actor, c, ct));
-        return TypedResults.Ok(detail);
+        return new Fired(null, c, [.. history, transition]);
     }
 
     private static DeadlineChange? DeadlineChangeFor(string eventName, Request request, string? reason, CaseFacts facts, DateOnly today)
@@ -334,7 +364,7 @@ public static class FireCaseEvent
         {
             "assign" or "reassign" => Assigned,
             "request_amends" => RedraftRequested,
-            "close" => Closed,
+            "close" or "auto_close" => Closed,
             _ when to != from && definition.StepOf(to) is not null => ReadyForClearance,
             _ => null,
         };

@@ -55,7 +55,7 @@ export function stateLabel(state: string | null | undefined): string {
   return stateLabels[state] ?? words(state);
 }
 
-export type CaseRole = 'Manager' | 'Responder' | 'Approver';
+export type CaseRole = 'Manager' | 'Responder' | 'Approver' | 'System';
 export type TeamKind = 'BusinessGroup' | 'Directorate' | 'BusinessUnit';
 export type InformationHeld = 'Yes' | 'No' | 'InPart';
 export type CaseOutcome = 'Granted' | 'RefusedInPart' | 'Refused';
