@@ -30,6 +30,7 @@ public static class CorrespondenceModule
         services.AddSingleton(_ => HolidayCalendars.Uk);
         services.AddSingleton<CaseClock>();
         services.AddScoped<CaseObservers>();
+        services.AddScoped<ICaseObserver, CaseSearchIndexer>();
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -45,6 +46,7 @@ public static class CorrespondenceModule
 
         GetPermissionMatrix.Map(api);
         ListCases.Map(api);
+        ExportCases.Map(api);
         GetCase.Map(api);
         CreateCase.Map(api);
         FireCaseEvent.Map(api);
