@@ -49,7 +49,7 @@ public sealed record CaseFilter(
         {
             if (CaseSearch.Parse(Q) is { } words)
             {
-                query = query.Matching(db, words);
+                query = await query.MatchingAsync(db, words, ct);
             }
             else
             {
