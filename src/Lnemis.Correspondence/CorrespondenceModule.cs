@@ -39,6 +39,7 @@ public static class CorrespondenceModule
         services.AddRecurringTask<AutoCloseStoppedCases>();
         services.AddRecurringTask<DeadlineReminders>();
         services.AddOptions<CorrespondenceOptions>().BindConfiguration(CorrespondenceOptions.Section);
+        services.AddScoped<ICaseObserver, CaseSearchIndexer>();
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -54,6 +55,7 @@ public static class CorrespondenceModule
 
         GetPermissionMatrix.Map(api);
         ListCases.Map(api);
+        ExportCases.Map(api);
         GetCase.Map(api);
         CreateCase.Map(api);
         FireCaseEvent.Map(api);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lnemis.Correspondence.Domain;
+using Lnemis.Correspondence.Features.Cases;
 using Lnemis.Platform.Data;
 using Lnemis.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -62,10 +63,7 @@ internal sealed class CorrespondenceModel : IModelContributor
             e.Property(c => c.DeletedReason).HasMaxLength(1000);
             e.Property(c => c.ScopePath).HasMaxLength(1000);
             e.HasIndex(c => c.ScopePath);
-            e.HasIndex(c => c.FinalDeadline);
-            e.HasIndex(c => c.RespondingTeamId);
-            e.HasIndex(c => c.ManagingTeamId);
-            e.HasIndex(c => c.ResponderId);
+            CaseListIndexes.Configure(e);
             e.HasOne<Team>().WithMany().HasForeignKey(c => c.ManagingTeamId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Team>().WithMany().HasForeignKey(c => c.RespondingTeamId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -84,6 +82,14 @@ internal sealed class CorrespondenceModel : IModelContributor
                 v => v == null ? null : JsonSerializer.Deserialize<DeadlineChange>(v, Json)).HasMaxLength(2000);
             e.HasIndex(t => new { t.CaseId, t.Sequence }).IsUnique();
             e.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<CaseSearchDocument>(e =>
+        {
+            e.ToModuleTable(Schema, "case_search", provider);
+            e.HasKey(d => d.CaseId);
+            CaseListIndexes.ConfigureSearch(e, provider);
+            e.HasOne<Case>().WithOne().HasForeignKey<CaseSearchDocument>(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
 
         model.Entity<CaseNumberCounter>(e =>

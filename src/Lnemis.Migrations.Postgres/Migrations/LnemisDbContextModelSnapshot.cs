@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -169,26 +170,40 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
-                    b.HasIndex("FinalDeadline")
-                        .HasDatabaseName("ix_cases_final_deadline");
-
-                    b.HasIndex("ManagingTeamId")
-                        .HasDatabaseName("ix_cases_managing_team_id");
-
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_number");
-
-                    b.HasIndex("ResponderId")
-                        .HasDatabaseName("ix_cases_responder_id");
-
-                    b.HasIndex("RespondingTeamId")
-                        .HasDatabaseName("ix_cases_responding_team_id");
 
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_cases_scope_path");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_deadline")
+                        .HasDatabaseName("ix_cases_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_deadline")
+                        .HasDatabaseName("ix_cases_managing_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_open_deadline")
+                        .HasDatabaseName("ix_cases_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
+                    b.HasIndex(new[] { "ResponderId", "FinalDeadline", "Number" }, "ix_cases_responder_deadline")
+                        .HasDatabaseName("ix_cases_responder_id_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "ResponderId", "FinalDeadline", "Number" }, "ix_cases_responder_open_deadline")
+                        .HasDatabaseName("ix_cases_responder_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
+                    b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_deadline")
+                        .HasDatabaseName("ix_cases_responding_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "State", "FinalDeadline", "Number" }, "ix_cases_state_deadline")
+                        .HasDatabaseName("ix_cases_state_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("cases", "correspondence");
                 });
@@ -547,6 +562,40 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_team_members_team_id_user_id");
 
                     b.ToTable("team_members", "correspondence");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseWords")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("case_words");
+
+                    b.Property<string>("HistoryWords")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("history_words");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, case_words || ' ' || history_words)", true);
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_case_search");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_case_search_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.ToTable("case_search", "correspondence");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>
@@ -2413,6 +2462,16 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_team_members_teams_team_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_search_cases_case_id");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>

@@ -162,24 +162,38 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_correspondence_cases");
 
-                    b.HasIndex("FinalDeadline")
-                        .HasDatabaseName("ix_correspondence_cases_final_deadline");
-
-                    b.HasIndex("ManagingTeamId")
-                        .HasDatabaseName("ix_correspondence_cases_managing_team_id");
-
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_correspondence_cases_number");
 
-                    b.HasIndex("ResponderId")
-                        .HasDatabaseName("ix_correspondence_cases_responder_id");
-
-                    b.HasIndex("RespondingTeamId")
-                        .HasDatabaseName("ix_correspondence_cases_responding_team_id");
-
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_correspondence_cases_scope_path");
+
+                    b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_managing_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_open_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
+                    b.HasIndex(new[] { "ResponderId", "FinalDeadline", "Number" }, "ix_cases_responder_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_responder_id_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "ResponderId", "FinalDeadline", "Number" }, "ix_cases_responder_open_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_responder_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
+                    b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_responding_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "State", "FinalDeadline", "Number" }, "ix_cases_state_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_state_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("correspondence_cases", (string)null);
                 });
@@ -534,6 +548,29 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_correspondence_team_members_team_id_user_id");
 
                     b.ToTable("correspondence_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseWords")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_words");
+
+                    b.Property<string>("HistoryWords")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("history_words");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_correspondence_case_search");
+
+                    b.ToTable("correspondence_case_search", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>
@@ -2376,6 +2413,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_correspondence_team_members_correspondence_teams_team_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_case_search_correspondence_cases_case_id");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>

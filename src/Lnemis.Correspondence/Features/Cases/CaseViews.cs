@@ -6,7 +6,7 @@ namespace Lnemis.Correspondence.Features.Cases;
 
 public sealed record CaseSummary(
     Guid Id, string Number, string Type, string Subject, string State, DateOnly ReceivedOn, DateOnly? FinalDeadline,
-    Guid ManagingTeamId, Guid? RespondingTeamId, Guid? ResponderId, DateOnly? RespondedOn, long Version);
+    Guid ManagingTeamId, Guid? RespondingTeamId, Guid? ResponderId, DateOnly? RespondedOn, long Version, string? ResponderName);
 
 public sealed record DeadlineView(DeadlineKind Kind, DateOnly Date, string Explanation, IReadOnlyList<string> Steps, string Rule, string Basis, DateOnly? ClockStoppedSince)
 {
@@ -17,6 +17,9 @@ public sealed record TransitionView(
     int Sequence, string Event, string? FromState, string ToState, Guid? ActorId, CaseRole? ActorRole, Guid? ActorTeamId, Guid? TeamId,
     string? Message, DeadlineChange? DeadlineChange, DateOnly? DeadlineBefore, DateOnly? DeadlineAfter, DateTimeOffset At)
 {
+    /// <summary>The actor's display name (from Identity; null for the system or an unknown user).</summary>
+    public string? ActorName { get; init; }
+
     public static TransitionView From(CaseTransition t) => new(
         t.Sequence, t.Event, t.FromState, t.ToState, t.ActorId, t.ActorRole, t.ActorTeamId, t.TeamId, t.Message, t.DeadlineChange, t.DeadlineBefore, t.DeadlineAfter, t.At);
 }
@@ -50,4 +53,8 @@ public sealed record CaseDetail(
     IReadOnlyList<TransitionView> History,
     IReadOnlyList<CaseRole> Roles,
     IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedEvents,
-    long Version);
+    long Version)
+{
+    /// <summary>The responder's display name (from Identity).</summary>
+    public string? ResponderName { get; init; }
+}

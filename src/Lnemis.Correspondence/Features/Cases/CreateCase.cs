@@ -43,7 +43,7 @@ public static class CreateCase
     }
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/cases", HandleAsync).RequirePermission(CorrespondencePermissions.CasesManage).Validate<Request>().WithTags("Cases");
+        api.MapPost("/cases", HandleAsync).RequirePermission(CorrespondencePermissions.CasesManage).Validate<Request>().WithUserNames().WithTags("Cases");
 
     internal static CaseType? ParseType(string? code) => CaseTypes.All.Select(t => (CaseType?)t).FirstOrDefault(t => t!.Value.Code() == code);
 

@@ -69,7 +69,7 @@ public static class FireCaseEvent
     public const string Closed = "case.closed";
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/cases/{id:guid}/events/{eventName}", HandleAsync).RequirePermission(CorrespondencePermissions.CasesRead).Validate<Request>().WithTags("Cases");
+        api.MapPost("/cases/{id:guid}/events/{eventName}", HandleAsync).RequirePermission(CorrespondencePermissions.CasesRead).Validate<Request>().WithUserNames().WithTags("Cases");
 
     internal static async Task<IResult> HandleAsync(
         Guid id, string eventName, Request request, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, EventPublisher events, CaseObservers observers, TimeProvider clock, CancellationToken ct)

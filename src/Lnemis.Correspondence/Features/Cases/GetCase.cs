@@ -15,7 +15,7 @@ namespace Lnemis.Correspondence.Features.Cases;
 public static class GetCase
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/cases/{id:guid}", HandleAsync).RequirePermission(CorrespondencePermissions.CasesRead).AuditsSensitiveReadOf("Case").WithTags("Cases");
+        api.MapGet("/cases/{id:guid}", HandleAsync).RequirePermission(CorrespondencePermissions.CasesRead).AuditsSensitiveReadOf("Case").WithUserNames().WithTags("Cases");
 
     internal static async Task<IResult> HandleAsync(Guid id, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, TimeProvider clock, CancellationToken ct)
     {

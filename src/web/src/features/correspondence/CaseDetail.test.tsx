@@ -19,6 +19,7 @@ const assigned: CaseDetail = caseDetail({
       fromState: 'unassigned',
       toState: 'awaiting_responder',
       actorId: 'u-manager',
+      actorName: 'Mona Manager',
       actorRole: 'Manager',
       actorTeamId: managers.id,
       teamId: responders.id,
@@ -90,7 +91,7 @@ describe('case detail', () => {
     const entries = within(history).getAllByRole('listitem');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toHaveTextContent('Logged');
-    expect(entries[0]).toHaveTextContent('By manager in Correspondence unit');
+    expect(entries[0]).toHaveTextContent('By Mona Manager, manager in Correspondence unit');
 
     const actions = screen.getByRole('region', { name: 'Actions' });
     expect(

@@ -93,9 +93,10 @@ function Timeline({ history, teamName }: { history: TransitionView[]; teamName: 
               <>State: {stateLabel(t.toState)}</>
             )}
           </p>
-          {t.actorRole || t.actorTeamId ? (
+          {t.actorRole || t.actorTeamId || t.actorName ? (
             <p>
-              By {t.actorRole ? t.actorRole.toLowerCase() : 'someone'}
+              By {t.actorName ? `${t.actorName}, ` : ''}
+              {t.actorRole ? t.actorRole.toLowerCase() : 'someone'}
               {t.actorTeamId ? ` in ${teamName(t.actorTeamId)}` : ''}
             </p>
           ) : null}
@@ -134,6 +135,7 @@ function Summary({ detail, teamName }: { detail: CaseDetail; teamName: (id: stri
     ['Requester email', detail.requesterEmail ?? '—'],
     ['Managing team', teamName(detail.managingTeamId)],
     ['Responding team', detail.respondingTeamId ? teamName(detail.respondingTeamId) : '—'],
+    ['Responder', detail.responderName ?? (detail.responderId ? 'Unknown user' : '—')],
     [
       'Clearance',
       detail.flaggedSteps.length === 0

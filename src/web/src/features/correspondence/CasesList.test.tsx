@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { api, server } from '../../test/server';
 import { pageOf, renderRegistry, searchOf } from '../registry/testing';
-import { caseSummary, responderMe, serveCaseBasics } from './testing';
+import { approverMe, caseSummary, responderMe, serveCaseBasics } from './testing';
 
 /** The case list, recording each query string it is asked with. */
 function serveCases() {
@@ -23,7 +23,7 @@ function serveCases() {
               }),
             ]
           : [
-              caseSummary({ finalDeadline: '2099-04-20' }),
+              caseSummary({ finalDeadline: '2099-04-20', responderId: 'u-responder', responderName: 'Rafe Responder' }),
               caseSummary({
                 id: 'case-2',
                 number: '260506001',
@@ -60,6 +60,7 @@ describe('case list', () => {
       'Awaiting responder',
       '20 Apr 2099',
       'Primary policy',
+      'Rafe Responder',
     ]);
     await waitFor(() => expect(within(row).getByText('Primary policy')).toBeInTheDocument());
     const late = within(table).getByRole('link', { name: '260506001' }).closest('tr') as HTMLElement;
@@ -98,6 +99,54 @@ describe('case list', () => {
     expect(screen.getByRole('link', { name: 'Late' })).toHaveAttribute('aria-current', 'page');
     // The tab decides timeliness, so the filter does not offer it.
     expect(screen.queryByLabelText('Timeliness')).not.toBeInTheDocument();
+  });
+
+  it('searches, filters by clearance and exemption, and exports what the list shows', async () => {
+    serveCaseBasics();
+    const queries = serveCases();
+    const { user } = renderRegistry('/cases');
+    await screen.findByRole('link', { name: '260319001' });
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'school meals');
+    await user.selectOptions(screen.getByLabelText('Clearance'), 'disclosure');
+    await user.type(screen.getByLabelText('Exemption'), 's40');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+
+    await waitFor(() =>
+      expect(queries.at(-1)).toBe('q=school+meals&flagged=disclosure&exemption=s40&page=1&pageSize=20'),
+    );
+    const csv = new URL(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')!, 'http://x');
+    expect(csv.pathname).toMatch(/\/cases\/export$/);
+    expect(csv.searchParams.get('q')).toBe('school meals');
+    expect(csv.searchParams.get('flagged')).toBe('disclosure');
+    expect(csv.searchParams.get('exemption')).toBe('s40');
+    expect(csv.searchParams.get('format')).toBe('csv');
+    expect(csv.searchParams.has('page')).toBe(false);
+    const xlsx = new URL(screen.getByRole('link', { name: 'Export XLSX' }).getAttribute('href')!, 'http://x');
+    expect(xlsx.searchParams.get('format')).toBe('xlsx');
+
+    // The Closed tab asks for closed cases, and the export follows the tab.
+    await user.click(screen.getByRole('link', { name: 'Closed' }));
+    await waitFor(() => expect(new URLSearchParams(queries.at(-1)).get('open')).toBe('false'));
+    const closed = new URL(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')!, 'http://x');
+    expect(closed.searchParams.get('open')).toBe('false');
+  });
+
+  it('shows approvers the cases waiting for their clearance', async () => {
+    serveCaseBasics(approverMe);
+    const queries = serveCases();
+    const { user } = renderRegistry('/cases');
+    await screen.findByRole('link', { name: '260319001' });
+    await user.click(screen.getByRole('link', { name: 'Incoming for clearance' }));
+    await waitFor(() => expect(new URLSearchParams(queries.at(-1)).get('incoming')).toBe('true'));
+  });
+
+  it('hides the incoming tab from those who approve nothing', async () => {
+    serveCaseBasics(responderMe);
+    serveCases();
+    renderRegistry('/cases');
+    await screen.findByRole('link', { name: '260319001' });
+    expect(screen.queryByRole('link', { name: 'Incoming for clearance' })).not.toBeInTheDocument();
   });
 
   it('starts a responder at their own cases', async () => {

@@ -9,8 +9,11 @@ import { hasPermission, useMeQuery } from '../auth/authApi';
 import { DateField } from '../registry/RegistryFields';
 import { formatDate, today } from '../registry/format';
 import { useUrlFilters } from '../registry/useUrlFilters';
+import { apiRoot } from '../../api/antiforgery';
 import {
+  caseFilterParams,
   caseStates,
+  clearanceSteps,
   caseTypes,
   caseTypeTitle,
   stateLabel,
@@ -25,17 +28,28 @@ import './cases.css';
 
 const pageSize = 20;
 
-const filterNames = ['type', 'state', 'teamId', 'timeliness', 'deadlineFrom', 'deadlineTo'] as const;
+const filterNames = [
+  'q',
+  'type',
+  'state',
+  'teamId',
+  'timeliness',
+  'deadlineFrom',
+  'deadlineTo',
+  'flagged',
+  'exemption',
+] as const;
 type FilterName = (typeof filterNames)[number];
 /** The tab lives in the URL with the filters, so that applying filters keeps it. */
 const urlNames = ['tab', ...filterNames] as const;
 
-type Tab = 'mine' | 'late' | 'team' | 'closed';
+type Tab = 'mine' | 'late' | 'team' | 'incoming' | 'closed';
 
 const tabs: { id: Tab; label: string }[] = [
   { id: 'mine', label: 'My open cases' },
   { id: 'late', label: 'Late' },
   { id: 'team', label: 'Team cases' },
+  { id: 'incoming', label: 'Incoming for clearance' },
   { id: 'closed', label: 'Closed' },
 ];
 
@@ -43,15 +57,17 @@ function isTab(value: string): value is Tab {
   return tabs.some((t) => t.id === value);
 }
 
-/** What a tab asks the server, on top of the filters. */
-function tabFilters(tab: Tab): CaseFilters {
+/** What a tab asks the server, on top of the filters (a responder's Late tab is their own open late cases). */
+function tabFilters(tab: Tab, responder: boolean): CaseFilters {
   switch (tab) {
     case 'mine':
       return { mine: true, open: true };
     case 'late':
-      return { timeliness: 'late' };
+      return responder ? { mine: true, open: true, timeliness: 'late' } : { open: true, timeliness: 'late' };
+    case 'incoming':
+      return { incoming: true };
     case 'closed':
-      return { state: 'closed' };
+      return { open: false };
     default:
       return {};
   }
@@ -63,23 +79,36 @@ export function CasesListPage() {
   const active = filterNames.some((name) => filters[name] !== '');
   const rawTab = filters.tab;
   // Responders start at their own cases; managers and approvers at everything they can see.
-  const tab: Tab = isTab(rawTab) ? rawTab : hasPermission(me, 'cases.respond') ? 'mine' : 'team';
+  const responder = hasPermission(me, 'cases.respond');
+  const tab: Tab = isTab(rawTab) ? rawTab : responder ? 'mine' : 'team';
+  const shownTabs = tabs.filter((t) => t.id !== 'incoming' || hasPermission(me, 'cases.approve'));
   const { data: teams } = useTeamsQuery();
   const teamName = teamNamer(teams?.items);
-  const query: CaseFilters & { page: number; pageSize: number } = {
+  const filtered: CaseFilters = {
+    q: filters.q || undefined,
     type: filters.type || undefined,
     state: filters.state || undefined,
     teamId: filters.teamId || undefined,
     timeliness: filters.timeliness === 'late' || filters.timeliness === 'in_time' ? filters.timeliness : undefined,
     deadlineFrom: filters.deadlineFrom || undefined,
     deadlineTo: filters.deadlineTo || undefined,
-    ...tabFilters(tab),
-    page,
-    pageSize,
+    flagged: filters.flagged || undefined,
+    exemption: filters.exemption || undefined,
+    ...tabFilters(tab, responder),
   };
+  const query = { ...filtered, page, pageSize };
   const { data, error, isFetching } = useCasesQuery(query);
   const problem = toProblem(error);
   const now = today();
+
+  /** The export asks for what the list shows, every page of it. */
+  function exportHref(format: 'csv' | 'xlsx') {
+    const search = new URLSearchParams(
+      Object.entries(caseFilterParams(filtered)).map(([k, v]) => [k, String(v)] as [string, string]),
+    );
+    search.set('format', format);
+    return `${apiRoot()}/cases/export?${search.toString()}`;
+  }
 
   function tabHref(id: Tab) {
     const search = new URLSearchParams();
@@ -118,7 +147,7 @@ export function CasesListPage() {
 
       <nav className="case-tabs" aria-label="Case lists">
         <ul>
-          {tabs.map((t) => (
+          {shownTabs.map((t) => (
             <li key={t.id}>
               <Link to={tabHref(t.id)} aria-current={t.id === tab ? 'page' : undefined}>
                 {t.label}
@@ -129,6 +158,20 @@ export function CasesListPage() {
       </nav>
 
       <form className="filter-form" onSubmit={submit} role="search" aria-label="Filter cases">
+        <div className="field">
+          <label htmlFor="case-search">Search</label>
+          <input
+            id="case-search"
+            name="q"
+            type="search"
+            value={draft.q}
+            onChange={(e) => set('q', e.target.value)}
+            aria-describedby="case-search-hint"
+          />
+          <span id="case-search-hint" className="hint">
+            Case number, subject, requester, or words in messages
+          </span>
+        </div>
         <SelectField label="Type" name="type" value={draft.type} onChange={(e) => set('type', e.target.value)}>
           <option value="">Any type</option>
           {caseTypes.map((t) => (
@@ -169,6 +212,30 @@ export function CasesListPage() {
             <option value="late">Late</option>
           </SelectField>
         )}
+        <SelectField
+          label="Clearance"
+          name="flagged"
+          value={draft.flagged}
+          onChange={(e) => set('flagged', e.target.value)}
+        >
+          <option value="">Flagged or not</option>
+          <option value="any">Flagged for clearance</option>
+          <option value="none">Not flagged</option>
+          {clearanceSteps.map((s) => (
+            <option key={s} value={s}>
+              Flagged for {stateLabel(s)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="field">
+          <label htmlFor="case-exemption">Exemption</label>
+          <input
+            id="case-exemption"
+            name="exemption"
+            value={draft.exemption}
+            onChange={(e) => set('exemption', e.target.value)}
+          />
+        </div>
         <DateField
           label="Deadline from"
           name="deadlineFrom"
@@ -193,6 +260,15 @@ export function CasesListPage() {
 
       <ProblemAlert problem={problem} />
 
+      <p className="registry-actions">
+        <a className="button button--secondary" href={exportHref('csv')} download>
+          Export CSV
+        </a>
+        <a className="button button--secondary" href={exportHref('xlsx')} download>
+          Export XLSX
+        </a>
+      </p>
+
       <TableWrap label="Cases" busy={isFetching}>
         <table>
           <caption className="visually-hidden">
@@ -207,6 +283,7 @@ export function CasesListPage() {
               <th scope="col">State</th>
               <th scope="col">Final deadline</th>
               <th scope="col">Responding team</th>
+              <th scope="col">Responder</th>
             </tr>
           </thead>
           <tbody>
@@ -222,11 +299,12 @@ export function CasesListPage() {
                   <DeadlineCell deadline={item.finalDeadline} respondedOn={item.respondedOn} today={now} />
                 </td>
                 <td>{item.respondingTeamId ? teamName(item.respondingTeamId) : '—'}</td>
+                <td>{item.responderName ?? '—'}</td>
               </tr>
             ))}
             {data && data.items.length === 0 ? (
               <tr>
-                <td colSpan={6}>No cases found.</td>
+                <td colSpan={7}>No cases found.</td>
               </tr>
             ) : null}
           </tbody>

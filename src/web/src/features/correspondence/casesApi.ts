@@ -75,6 +75,8 @@ export interface CaseSummary {
   responderId: Id | null;
   respondedOn: DateOnly | null;
   version: number;
+  /** The responder's display name, looked up by the server. */
+  responderName: string | null;
 }
 
 export interface DeadlineView {
@@ -110,6 +112,8 @@ export interface TransitionView {
   deadlineBefore: DateOnly | null;
   deadlineAfter: DateOnly | null;
   at: string;
+  /** Who acted, by name (null for the system or an unknown user). */
+  actorName?: string | null;
 }
 
 export interface ClosureView {
@@ -134,6 +138,7 @@ export interface CaseDetail {
   managingTeamId: Id;
   respondingTeamId: Id | null;
   responderId: Id | null;
+  responderName?: string | null;
   flaggedSteps: string[];
   approvedSteps: string[];
   responseFileName: string | null;
@@ -152,16 +157,36 @@ export interface CaseDetail {
 }
 
 export interface CaseFilters {
+  /** Words of the number, subject, requester or messages. */
+  q?: string;
   type?: string;
   state?: string;
   teamId?: string;
+  responderId?: string;
   mine?: boolean;
-  /** Only cases not yet closed. */
+  /** true: only cases not yet closed; false: only closed ones. */
   open?: boolean;
   timeliness?: 'late' | 'in_time';
   deadlineFrom?: string;
   deadlineTo?: string;
+  exemption?: string;
+  /** any, none or a clearance step. */
+  flagged?: string;
+  /** Waiting at a clearance step one of my approver units clears. */
+  incoming?: boolean;
 }
+
+/** The filters as the server's query parameters (booleans spelled out, empty ones left out). */
+export function caseFilterParams({ mine, open, incoming, ...rest }: CaseFilters) {
+  return queryParams({
+    ...rest,
+    mine: mine ? 'true' : undefined,
+    open: open === undefined ? undefined : String(open),
+    incoming: incoming ? 'true' : undefined,
+  });
+}
+
+export const clearanceSteps = ['disclosure', 'press_office', 'private_office'] as const;
 
 export interface CreateCaseFields {
   type: string;
@@ -234,10 +259,7 @@ const casesBase = baseApi.enhanceEndpoints({ addTagTypes: ['Case', 'Cases', 'Tea
 export const casesApi = casesBase.injectEndpoints({
   endpoints: (build) => ({
     cases: build.query<Page<CaseSummary>, CaseFilters & { page: number; pageSize: number }>({
-      query: ({ mine, open, ...rest }) => ({
-        url: '/cases',
-        params: queryParams({ ...rest, mine: mine ? 'true' : undefined, open: open ? 'true' : undefined }),
-      }),
+      query: (filters) => ({ url: '/cases', params: caseFilterParams(filters) }),
       providesTags: ['Cases'],
     }),
     case: build.query<CaseDetail, Id>({

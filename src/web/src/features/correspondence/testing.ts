@@ -16,6 +16,7 @@ export const responderMe = withPermissions('u-responder', 'Rafe Responder', [
   'cases.respond',
   'teams.read',
 ]);
+export const approverMe = withPermissions('u-approver', 'Abe Approver', ['cases.read', 'cases.approve', 'teams.read']);
 export const teamAdminMe = withPermissions('u-teams', 'Tess Teams', ['teams.read', 'teams.manage', 'cases.read']);
 
 export const group: Team = {
@@ -76,6 +77,7 @@ export function caseSummary(overrides: Partial<CaseSummary> = {}): CaseSummary {
     responderId: null,
     respondedOn: null,
     version: 2,
+    responderName: null,
     ...overrides,
   };
 }
@@ -124,6 +126,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
         fromState: null,
         toState: 'unassigned',
         actorId: 'u-manager',
+        actorName: 'Mona Manager',
         actorRole: 'Manager',
         actorTeamId: managers.id,
         teamId: managers.id,
