@@ -30,13 +30,13 @@ public static class CreatePayment
         {
             RuleFor(r => r.Purpose).IsInEnum();
             RuleFor(r => r.Method).IsInEnum();
-            RuleFor(r => r.AmountMinor).GreaterThan(0).LessThanOrEqualTo(1_000_000_000_000)
-                .WithMessage("Give the amount in minor units (cents), more than zero.");
+            RuleFor(r => r.AmountMinor).GreaterThan(0).WithMessage("Give the amount in minor units (cents), more than zero.")
+                .LessThanOrEqualTo(1_000_000_000_000);
             RuleFor(r => r.Currency).NotEmpty().Matches("^[A-Z]{3}$").WithMessage("Give an ISO 4217 currency code such as KES.");
             RuleFor(r => r.PayerReference).NotEmpty().MaximumLength(100);
             RuleFor(r => r.Description).MaximumLength(500);
-            RuleFor(r => r.PayerPhone).NotEmpty().When(r => r.Method == PaymentMethod.Push).WithMessage("A push prompt needs the payer's phone.")
-                .Matches(@"^\+[1-9][0-9]{6,14}$").When(r => r.PayerPhone is not null).WithMessage("Give the phone in international form, e.g. +254700000001.");
+            RuleFor(r => r.PayerPhone).NotEmpty().When(r => r.Method == PaymentMethod.Push).WithMessage("A push prompt needs the payer's phone.");
+            RuleFor(r => r.PayerPhone).Matches(@"^\+[1-9][0-9]{6,14}$").When(r => r.PayerPhone is not null).WithMessage("Give the phone in international form, e.g. +254700000001.");
             RuleFor(r => r.ReturnUrl).MaximumLength(2000)
                 .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
                 .WithMessage("Give an absolute URL.");
