@@ -31,6 +31,8 @@ public static class InstitutionsModule
         services.AddSingleton<NationalIds>();
         services.AddScoped<Lnemis.Platform.Privacy.IDataSubjectRegistry, LearnerDataSubjects>();
         services.AddScoped<Lnemis.Platform.Privacy.IDataSubjectRegistry, StaffDataSubjects>();
+        services.AddScoped<Lnemis.Platform.Integrations.IIdentityHolders, LearnerIdentityHolders>();
+        services.AddScoped<Lnemis.Platform.Integrations.IIdentityHolders, StaffIdentityHolders>();
         services.AddRecurringTask<CensusReminders>();
         services.AddScoped<ISeedContributor, Seeding.InstitutionsSeeder>();
         services.AddScoped<IImportProcessor, InstitutionImport>();

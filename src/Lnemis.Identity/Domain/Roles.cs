@@ -37,12 +37,16 @@ public static class RoleCatalog
     // nationally; what a user does on a case also needs a team membership (manager, responder, approver unit).
     private static readonly string[] Correspondence = ["cases.read", "cases.manage", "cases.respond", "cases.approve", "teams.read", "teams.manage"];
 
+    // Webhook subscriptions and payments (the Integrations module).
+    private static readonly string[] Integrations = ["webhooks.manage", "payments.read", "payments.manage"];
+
     public static IReadOnlyList<RoleDefinition> All { get; } =
     [
         new(SystemAdministrator, "Runs the platform: every permission, nationally.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, IdentityPermissions.ClientsManage,
                 PlatformPermissions.AuditRead, PlatformPermissions.JobsRead, PlatformPermissions.JobsManage,
-                "areas.manage", "structure.manage", "analytics.read", "census.manage", "census.review", "census.submit", .. RegistryRead, .. RegistryWrite, .. Correspondence]),
+                "areas.manage", "structure.manage", "analytics.read", "census.manage", "census.review", "census.submit", .. RegistryRead, .. RegistryWrite, .. Correspondence,
+                .. Integrations]),
             [ScopeKind.Country], RequiresMfa: true),
         new(UserAdministrator, "Manages users and their roles within the scope.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, "areas.read"]),

@@ -6,7 +6,8 @@ namespace Lnemis.Platform.Api;
 /// <summary>
 /// Cookie-authenticated unsafe API requests must carry the anti-forgery header (double-submit of
 /// the XSRF-TOKEN cookie, bound to the signed-in user). Bearer-token clients are not exposed to
-/// cross-site requests and are exempt.
+/// cross-site requests and are exempt, and so are endpoints marked <c>DisableAntiforgery()</c>
+/// that authenticate each request by its signature (a payment gateway's callback).
 /// </summary>
 public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery)
 {
@@ -21,7 +22,8 @@ public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery ant
         if (request.Path.StartsWithSegments("/api")
             && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
             && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !Exempt.Any(p => request.Path.StartsWithSegments(p)))
+            && !Exempt.Any(p => request.Path.StartsWithSegments(p))
+            && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is not { RequiresValidation: false })
         {
             await antiforgery.ValidateRequestAsync(context);
         }
