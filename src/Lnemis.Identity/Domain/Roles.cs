@@ -42,6 +42,7 @@ public static class RoleCatalog
         new(SystemAdministrator, "Runs the platform: every permission, nationally.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, IdentityPermissions.ClientsManage,
                 PlatformPermissions.AuditRead, PlatformPermissions.JobsRead, PlatformPermissions.JobsManage,
+                "notifications.read", "notifications.manage",
                 "areas.manage", "structure.manage", "analytics.read", "census.manage", "census.review", "census.submit", .. RegistryRead, .. RegistryWrite, .. Correspondence]),
             [ScopeKind.Country], RequiresMfa: true),
         new(UserAdministrator, "Manages users and their roles within the scope.",
