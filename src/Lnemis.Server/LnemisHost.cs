@@ -1,6 +1,7 @@
 using Lnemis.Correspondence;
 using Lnemis.Identity;
 using Lnemis.Institutions;
+using Lnemis.Notifications;
 using Lnemis.Platform;
 using Lnemis.Platform.Hosting;
 using Microsoft.Extensions.FileProviders;
@@ -48,6 +49,7 @@ public static class LnemisHost
         builder.Services.AddIdentityModule(options);
         builder.Services.AddInstitutionsModule();
         builder.Services.AddCorrespondenceModule();
+        builder.Services.AddNotificationsModule();
 
         var app = builder.Build();
         if (command is not null)
@@ -77,6 +79,7 @@ public static class LnemisHost
         api.MapIdentityEndpoints();
         api.MapInstitutionsEndpoints();
         api.MapCorrespondenceEndpoints();
+        api.MapNotificationsEndpoints();
         WebApp.MapFallback(app, webRoot);
     }
 }
