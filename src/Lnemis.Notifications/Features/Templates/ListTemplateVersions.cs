@@ -17,14 +17,14 @@ public static class ListTemplateVersions
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/notifications/templates/{event}/{channel}/versions", HandleAsync).RequirePermission(NotificationPermissions.Read).WithTags("Notifications");
 
-    internal static async Task<IResult> HandleAsync(string @event, Channel channel, int? page, int? pageSize, ReplicaDbContext db, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(string @event, string channel, int? page, int? pageSize, ReplicaDbContext db, CancellationToken ct)
     {
-        if (TemplateCatalog.Find(@event) is null)
+        if (TemplateRules.Find(@event, channel) is not (_, Channel kind))
         {
-            return Problems.NotFound("The event");
+            return Problems.NotFound("The event or channel");
         }
 
-        var result = await db.NotificationTemplates().Where(t => t.Event == @event && t.Channel == channel)
+        var result = await db.NotificationTemplates().Where(t => t.Event == @event && t.Channel == kind)
             .OrderByDescending(t => t.Version)
             .Select(t => new VersionView(t.Version, t.Subject, t.Body, t.CreatedAt, t.CreatedBy))
             .ToPageAsync(PageRequest.From(page, pageSize), ct);

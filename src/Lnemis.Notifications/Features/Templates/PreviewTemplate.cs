@@ -22,19 +22,18 @@ public static class PreviewTemplate
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/notifications/templates/{event}/{channel}/preview", HandleAsync).RequirePermission(NotificationPermissions.Read).WithTags("Notifications");
 
-    internal static async Task<IResult> HandleAsync(string @event, Channel channel, Request request, LnemisDbContext db, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(string @event, string channel, Request request, LnemisDbContext db, CancellationToken ct)
     {
-        var definition = TemplateCatalog.Find(@event);
-        if (definition is null)
+        if (TemplateRules.Find(@event, channel) is not (EventDefinition definition, Channel kind))
         {
-            return Problems.NotFound("The event");
+            return Problems.NotFound("The event or channel");
         }
 
-        var text = (await TemplateStore.CurrentAsync(db, definition, ct))[channel].Text;
+        var text = (await TemplateStore.CurrentAsync(db, definition, ct))[kind].Text;
         if (request.Body is not null)
         {
             text = new TemplateText(request.Subject, request.Body);
-            if (TemplateRules.Check(definition, channel, request.Subject, request.Body) is { Count: > 0 } errors)
+            if (TemplateRules.Check(definition, kind, request.Subject, request.Body) is { Count: > 0 } errors)
             {
                 return Problems.Validation(errors);
             }
@@ -47,6 +46,6 @@ public static class PreviewTemplate
         }
 
         var rendered = TemplateCatalog.Render(text, values);
-        return TypedResults.Ok(new Preview(channel, rendered.Subject, rendered.Body));
+        return TypedResults.Ok(new Preview(kind, rendered.Subject, rendered.Body));
     }
 }

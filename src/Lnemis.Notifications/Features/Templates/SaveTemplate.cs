@@ -33,20 +33,19 @@ public static class SaveTemplate
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/notifications/templates/{event}/{channel}", HandleAsync).RequirePermission(NotificationPermissions.Manage).Validate<Request>().WithTags("Notifications");
 
-    internal static async Task<IResult> HandleAsync(string @event, Channel channel, Request request, LnemisDbContext db, CurrentActor actor, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(string @event, string channel, Request request, LnemisDbContext db, CurrentActor actor, TimeProvider clock, CancellationToken ct)
     {
-        var definition = TemplateCatalog.Find(@event);
-        if (definition is null)
+        if (TemplateRules.Find(@event, channel) is not (EventDefinition definition, Channel kind))
         {
-            return Problems.NotFound("The event");
+            return Problems.NotFound("The event or channel");
         }
 
-        if (TemplateRules.Check(definition, channel, request.Subject, request.Body) is { Count: > 0 } errors)
+        if (TemplateRules.Check(definition, kind, request.Subject, request.Body) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
         }
 
-        var current = (await TemplateStore.CurrentAsync(db, definition, ct))[channel];
+        var current = (await TemplateStore.CurrentAsync(db, definition, ct))[kind];
         if (request.Version is { } seen && seen != current.Version)
         {
             return Problems.Conflict($"The template was changed since you opened it (now version {current.Version}); reload it and apply your edit again.");
@@ -56,23 +55,29 @@ public static class SaveTemplate
         {
             Id = Guid.CreateVersion7(),
             Event = @event,
-            Channel = channel,
+            Channel = kind,
             Version = current.Version + 1,
-            Subject = channel == Channel.Sms ? null : request.Subject?.Trim(),
+            Subject = kind == Channel.Sms ? null : request.Subject?.Trim(),
             Body = request.Body,
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor.UserId,
         };
         db.NotificationTemplates().Add(template);
         await db.SaveChangesAsync(ct); // a concurrent save of the same version hits the unique index: 409
-        return TypedResults.Ok(new ListTemplates.ChannelTemplate(channel, template.Version, false, template.Subject, template.Body));
+        return TypedResults.Ok(new ListTemplates.ChannelTemplate(kind, template.Version, false, template.Subject, template.Body));
     }
 }
 
 /// <summary>What a template must be on its channel, field by field; shared by save and preview.</summary>
 internal static class TemplateRules
 {
-    public static Dictionary<string, string[]> Check(EventDefinition definition, Channel channel, string? subject, string? body)
+    /// <summary>The event and channel named in a template route; null (answered 404) when either is unknown.</summary>
+    public static (EventDefinition Definition, Channel Channel)? Find(string @event, string channel) =>
+        TemplateCatalog.Find(@event) is { } definition && Enum.TryParse<Channel>(channel, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? (definition, parsed)
+            : null;
+
+    public static Dictionary<string, string[]> Check(EventDefinition definition, Channel kind, string? subject, string? body)
     {
         var errors = new Dictionary<string, string[]>();
         void Unknown(string field, string? text)
@@ -85,17 +90,17 @@ internal static class TemplateRules
 
         Unknown("subject", subject);
         Unknown("body", body);
-        if (channel == Channel.Email && string.IsNullOrWhiteSpace(subject))
+        if (kind == Channel.Email && string.IsNullOrWhiteSpace(subject))
         {
             errors.TryAdd("subject", ["An e-mail needs a subject."]);
         }
 
-        if (channel == Channel.Sms && !string.IsNullOrEmpty(subject))
+        if (kind == Channel.Sms && !string.IsNullOrEmpty(subject))
         {
             errors.TryAdd("subject", ["An SMS has no subject."]);
         }
 
-        if (channel == Channel.Sms && body is { Length: > TemplateCatalog.MaxSmsLength })
+        if (kind == Channel.Sms && body is { Length: > TemplateCatalog.MaxSmsLength })
         {
             errors.TryAdd("body", [$"An SMS template is at most {TemplateCatalog.MaxSmsLength} characters (four messages)."]);
         }
