@@ -8,10 +8,10 @@
 #
 # Runs as root (CI) or as a user who can sudo (sudo is used only for apt-get). Steps:
 #   setup      install what is missing: Debian redis-server, chromium, postgresql (if no initdb), curl;
-#              `npm ci` in src/web and tests/e2e (skipped when node_modules is newer than package-lock.json;
+#              `npm ci` in src/web, tests/e2e and scripts/test-servers/mail (maildev) (skipped when node_modules is newer than package-lock.json;
 #              if it fails, `npm install --no-save`, which leaves package-lock.json unchanged)
-#   services   throw-away PostgreSQL and Redis on free loopback ports (scripts/test-servers/*.sh), exported as
-#              LNEMIS_TEST_POSTGRES and LNEMIS_TEST_REDIS
+#   services   throw-away PostgreSQL, Redis and maildev on free loopback ports (scripts/test-servers/*.sh), exported as
+#              LNEMIS_TEST_POSTGRES, LNEMIS_TEST_REDIS, LNEMIS_TEST_SMTP (host:port) and LNEMIS_TEST_MAILDEV (its API's URL)
 #   format     dotnet format --verify-no-changes                (1 test)
 #   build      dotnet build -c Release                          (not a test; if it fails, each .NET phase counts 1 failed)
 #   sqlite     dotnet test, LNEMIS_TEST_DB=sqlite               (counts from the .trx files)
@@ -57,8 +57,8 @@ export NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false NPM_CONFIG_UPDATE_NOTIFIER=f
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1
 
 PASSED=0 FAILED=0 SKIPPED=0
-PG_PORT='' REDIS_PORT='' WEB_PORT='' SERVER_PID='' RUN_PID=''
-PG_STARTED=0 REDIS_STARTED=0 PG_OK=0
+PG_PORT='' REDIS_PORT='' WEB_PORT='' SERVER_PID='' RUN_PID='' SMTP_PORT='' MAILDEV_PORT=''
+PG_STARTED=0 REDIS_STARTED=0 MAIL_STARTED=0 PG_OK=0
 
 # ---------------------------------------------------------------- cleanup (silent: the last line stays the summary)
 stop_server() {
@@ -84,6 +84,7 @@ cleanup() {
   stop_server
   ((PG_STARTED)) && pg_stop "$WORK/pg"
   ((REDIS_STARTED)) && redis_stop "$WORK/redis" "$REDIS_PORT"
+  ((MAIL_STARTED)) && mail_stop "$WORK/mail"
   [[ ${KEEP_TEST_WORK:-0} == 1 ]] || rm -rf "$WORK"
 } >/dev/null 2>&1
 trap cleanup EXIT
@@ -185,7 +186,7 @@ else
 fi
 
 # ---------------------------------------------------------------- setup: npm packages
-for dir in src/web tests/e2e; do
+for dir in src/web tests/e2e scripts/test-servers/mail; do
   [[ -f $dir/package-lock.json ]] || continue
   step setup "npm ci in $dir"
   if [[ -f $dir/node_modules/.package-lock.json && $dir/node_modules/.package-lock.json -nt $dir/package-lock.json &&
@@ -233,6 +234,18 @@ if ((PG_OK)); then
   export LNEMIS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres"
 fi
 export LNEMIS_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+SMTP_PORT=$(free_port "$PG_PORT" "$REDIS_PORT")
+MAILDEV_PORT=$(free_port "$PG_PORT" "$REDIS_PORT" "$SMTP_PORT")
+step services "maildev, SMTP on 127.0.0.1:$SMTP_PORT, API on :$MAILDEV_PORT"
+MAIL_STARTED=1
+if mail_start "$WORK/mail" "$SMTP_PORT" "$MAILDEV_PORT" >"$WORK/mail-start.log" 2>&1; then
+  echo "ok ($(took))"
+else
+  count 0 1 0
+  echo "FAILED ($(took)); counted as 1 failed test (the e-mail tests fail too)"
+  show_tail "$WORK/mail-start.log"
+fi
+export LNEMIS_TEST_SMTP="127.0.0.1:$SMTP_PORT" LNEMIS_TEST_MAILDEV="http://127.0.0.1:$MAILDEV_PORT"
 
 # ---------------------------------------------------------------- .NET
 BUILD_OK=0
@@ -324,7 +337,7 @@ if ((!QUICK)) && [[ -f tests/e2e/package.json ]]; then
   if ((!BUILD_OK)) || [[ ! -f $SERVER_DLL ]]; then
     fail_phase e2e "browser tests" "not run: no server build ($SERVER_DLL)"
   else
-    WEB_PORT=$(free_port "$PG_PORT" "$REDIS_PORT")
+    WEB_PORT=$(free_port "$PG_PORT" "$REDIS_PORT" "$SMTP_PORT" "$MAILDEV_PORT")
     step e2e "server on 127.0.0.1:$WEB_PORT"
     env Lnemis__DataDirectory="$WORK/e2e-data" Lnemis__Web__Root="$ROOT/src/web/dist" \
       dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$WEB_PORT" >"$WORK/e2e-server.log" 2>&1 </dev/null &

@@ -98,6 +98,7 @@ public static class IdentityModule
         GetMe.Map(api);
         GetProfile.Map(api);
         UpdateProfile.Map(api);
+        SetPhoneNumber.Map(api);
         ChangePassword.Map(api);
         SetUpMfa.Map(api);
         EnableMfa.Map(api);

@@ -2,6 +2,7 @@ using Lnemis.Correspondence;
 using Lnemis.Identity;
 using Lnemis.Institutions;
 using Lnemis.Integrations;
+using Lnemis.Notifications;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
 using Lnemis.Platform.Hosting;
@@ -12,7 +13,7 @@ namespace Lnemis.Migrations;
 /// <summary>Every module's model part, for design-time tools. A new module adds its Model here.</summary>
 internal static class ModuleCatalog
 {
-    public static IReadOnlyList<IModelContributor> All { get; } = [IdentityModule.Model, InstitutionsModule.Model, CorrespondenceModule.Model, IntegrationsModule.Model];
+    public static IReadOnlyList<IModelContributor> All { get; } = [IdentityModule.Model, InstitutionsModule.Model, CorrespondenceModule.Model, IntegrationsModule.Model, NotificationsModule.Model];
 
     public static LnemisDbContext CreateContext(DatabaseProvider provider, string connectionString)
     {

@@ -2,6 +2,7 @@ using Lnemis.Correspondence;
 using Lnemis.Identity;
 using Lnemis.Institutions;
 using Lnemis.Integrations;
+using Lnemis.Notifications;
 using Lnemis.Platform;
 using Lnemis.Platform.Hosting;
 using Microsoft.Extensions.FileProviders;
@@ -50,6 +51,7 @@ public static class LnemisHost
         builder.Services.AddInstitutionsModule();
         builder.Services.AddCorrespondenceModule();
         builder.Services.AddIntegrationsModule();
+        builder.Services.AddNotificationsModule();
 
         var app = builder.Build();
         if (command is not null)
@@ -80,6 +82,7 @@ public static class LnemisHost
         api.MapInstitutionsEndpoints();
         api.MapCorrespondenceEndpoints();
         api.MapIntegrationsEndpoints();
+        api.MapNotificationsEndpoints();
         WebApp.MapFallback(app, webRoot);
     }
 }

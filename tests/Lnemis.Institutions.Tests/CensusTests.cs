@@ -309,7 +309,7 @@ public sealed class CensusTests(LnemisFactory factory) : IClassFixture<LnemisFac
         await (await head.PostAsync($"/api/v1/census/returns/{started["id"]}/submit", new { })).ReadJsonAsync(HttpStatusCode.OK);
 
         async Task<int> SendAsync() => await factory.AsSystemAsync(sp =>
-            CensusReminders.SendDueAsync(sp.GetRequiredService<LnemisDbContext>(), sp.GetRequiredService<EventPublisher>(), TimeProvider.System, CancellationToken.None));
+            CensusReminders.SendDueAsync(sp.GetRequiredService<LnemisDbContext>(), sp.GetRequiredService<EventPublisher>(), sp.GetRequiredService<Lnemis.Platform.Notifications.Notifier>(), TimeProvider.System, CancellationToken.None));
 
         Assert.True(await SendAsync() >= 1);
         await SendAsync();

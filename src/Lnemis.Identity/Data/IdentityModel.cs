@@ -20,6 +20,7 @@ internal sealed class IdentityModel : IModelContributor
             e.Property(u => u.NormalizedEmail).HasMaxLength(320);
             e.HasIndex(u => u.NormalizedEmail).IsUnique();
             e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.PhoneNumber).HasMaxLength(16);
             e.Property(u => u.HomePath).HasMaxLength(1000);
             e.HasIndex(u => u.HomePath);
             e.Property(u => u.PasswordHash).HasMaxLength(200);

@@ -10,6 +10,10 @@ public sealed class User : IAudited, IVersioned
     public required string Email { get; set; }
     public required string NormalizedEmail { get; set; }
     public required string DisplayName { get; set; }
+
+    /// <summary>For SMS notifications, in E.164 form (+254712345678); optional.</summary>
+    public string? PhoneNumber { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     /// <summary>The place of the administrator who created the user; scoped administrators see users placed or granted under their scope.</summary>

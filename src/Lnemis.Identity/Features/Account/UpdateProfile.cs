@@ -38,6 +38,6 @@ public static class UpdateProfile
 
         user.DisplayName = request.DisplayName.Trim();
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new GetProfile.Profile(user.Email, user.DisplayName, user.Version));
+        return TypedResults.Ok(new GetProfile.Profile(user.Email, user.DisplayName, user.PhoneNumber, user.Version));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class UserDirectory(LnemisDbContext db) : IUserDirectory
         }
 
         return await db.Users().AsNoTracking().Where(u => wanted.Contains(u.Id))
-            .Select(u => new UserContact(u.Id, u.DisplayName, u.Email, u.IsActive))
+            .Select(u => new UserContact(u.Id, u.DisplayName, u.Email, u.IsActive, u.PhoneNumber))
             .ToDictionaryAsync(u => u.Id, ct);
     }
 }

@@ -30,11 +30,11 @@ internal static class UserVisibility
     public sealed record GrantView(Guid Id, string Role, ScopeKind ScopeKind, Guid? ScopeId, string ScopeName);
 
     public sealed record UserDetail(
-        Guid Id, string Email, string DisplayName, bool IsActive, bool MfaEnabled, IReadOnlyList<string> Roles,
+        Guid Id, string Email, string DisplayName, string? PhoneNumber, bool IsActive, bool MfaEnabled, IReadOnlyList<string> Roles,
         IReadOnlyList<GrantView> Grants, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, long Version);
 
     public static UserDetail ToDetail(User u) => new(
-        u.Id, u.Email, u.DisplayName, u.IsActive, u.MfaEnabled,
+        u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.IsActive, u.MfaEnabled,
         u.Grants.Select(g => g.Role).Distinct().Order(StringComparer.Ordinal).ToList(),
         u.Grants.OrderBy(g => g.Role).ThenBy(g => g.ScopeName).Select(g => new GrantView(g.Id, g.Role, g.ScopeKind, g.ScopeId, g.ScopeName)).ToList(),
         u.CreatedAt, u.LastSignInAt, u.Version);

@@ -3,6 +3,7 @@ using Lnemis.Institutions.Domain;
 using Lnemis.Platform.Data;
 using Lnemis.Platform.Events;
 using Lnemis.Platform.Jobs;
+using Lnemis.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,8 @@ namespace Lnemis.Institutions.Features.Census;
 /// <summary>
 /// Hourly in the worker: on each reminder day of an open round (and weekly once the deadline has
 /// passed, as overdue, for two months), publishes census.reminder_due for each open institution without a
-/// submitted return. The notifications module turns these into e-mails and SMS; each is sent once.
+/// submitted return, and asks the Notifications module to e-mail the institution (notification events
+/// census.reminder_due / census.reminder_overdue). The reminder row makes each go out once.
 /// </summary>
 internal sealed class CensusReminders(TimeProvider clock) : IRecurringTask
 {
@@ -24,11 +26,12 @@ internal sealed class CensusReminders(TimeProvider clock) : IRecurringTask
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LnemisDbContext>();
         var events = scope.ServiceProvider.GetRequiredService<EventPublisher>();
-        await SendDueAsync(db, events, clock, ct);
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+        await SendDueAsync(db, events, notifier, clock, ct);
     }
 
     /// <summary>Sends what is due today; returns how many reminders were published.</summary>
-    public static async Task<int> SendDueAsync(LnemisDbContext db, EventPublisher events, TimeProvider clock, CancellationToken ct)
+    public static async Task<int> SendDueAsync(LnemisDbContext db, EventPublisher events, Notifier notifier, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -77,6 +80,22 @@ internal sealed class CensusReminders(TimeProvider clock) : IRecurringTask
                         InstitutionName = institution.Name,
                         institution.Email,
                     });
+                    if (!string.IsNullOrWhiteSpace(institution.Email))
+                    {
+                        notifier.Notify(
+                            daysLeft < 0 ? "census.reminder_overdue" : "census.reminder_due",
+                            [],
+                            new Dictionary<string, string>(StringComparer.Ordinal)
+                            {
+                                ["round"] = round.Name,
+                                ["deadline"] = round.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                                ["daysLeft"] = Math.Abs(daysLeft).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                ["institutionName"] = institution.Name,
+                                ["institutionCode"] = institution.Code,
+                            },
+                            "/census/returns",
+                            [institution.Email]);
+                    }
                 }
 
                 await db.SaveChangesAsync(ct);

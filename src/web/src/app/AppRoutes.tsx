@@ -15,6 +15,9 @@ import { importPermissions } from '../features/imports/importsApi';
 import { ImportsListPage } from '../features/imports/ImportsListPage';
 import { ImportWizardPage } from '../features/imports/ImportWizardPage';
 import { MfaCodePage } from '../features/auth/MfaCodePage';
+import { DevMailboxPage } from '../features/notifications/DevMailboxPage';
+import { NotificationPreferencesPage } from '../features/notifications/NotificationPreferencesPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { CaseDetailPage } from '../features/correspondence/CaseDetailPage';
 import { CasesListPage } from '../features/correspondence/CasesListPage';
 import { CreateCasePage } from '../features/correspondence/CreateCasePage';
@@ -44,6 +47,11 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="/account/profile" element={<ProfilePage />} />
           <Route path="/account/mfa/setup" element={<MfaEnrolmentPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/notifications/preferences" element={<NotificationPreferencesPage />} />
+          <Route path="/admin/dev-mailbox" element={<RequirePermission permission="notifications.read" />}>
+            <Route index element={<DevMailboxPage />} />
+          </Route>
           <Route path="/admin/users" element={<RequirePermission permission="users.read" />}>
             <Route index element={<UsersListPage />} />
             <Route

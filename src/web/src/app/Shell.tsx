@@ -5,6 +5,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { hasPermission, useMeQuery, useSignOutMutation, type Me } from '../features/auth/authApi';
 import { useSession } from '../features/auth/session';
 import { importPermissions } from '../features/imports/importsApi';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useAppSelector } from './hooks';
 
 function MainNav({ me }: { me: Me }) {
@@ -24,6 +25,8 @@ function MainNav({ me }: { me: Me }) {
       label: 'Audit trail',
       show: hasPermission(me, 'users.read') && hasPermission(me, 'audit.read'),
     },
+    { to: '/admin/dev-mailbox', label: 'Dev mailbox', show: hasPermission(me, 'notifications.read') },
+    { to: '/notifications', label: 'Notifications', show: true },
     { to: '/account/profile', label: 'Your profile', show: true },
   ];
   return (
@@ -100,6 +103,7 @@ export function Shell() {
                   {me.displayName || me.email}
                 </span>
               ) : null}
+              {me && !me.mfaEnrolmentRequired ? <NotificationBell /> : null}
               <SignOut />
             </div>
           ) : null}

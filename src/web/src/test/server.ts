@@ -12,6 +12,8 @@ export function problem(status: number, title: string, extra: Record<string, unk
 
 /** Every test states the endpoints it needs; anything else is an error so that stray calls are noticed. */
 export const server = setupServer(
+  // The header's notification bell asks on every page; tests about notifications override it.
+  http.get(api('/notifications/inbox/unread-count'), () => HttpResponse.json({ count: 0 })),
   http.get(api('/antiforgery'), () => {
     document.cookie = 'XSRF-TOKEN=fresh-token; path=/';
     return new HttpResponse(null, { status: 204 });
