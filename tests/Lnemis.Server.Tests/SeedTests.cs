@@ -97,6 +97,9 @@ public sealed class SeedTests
             Assert.Equal("signedIn", await Given.SignInAsync(manager, new TestUser(Guid.Empty, "bg1-mgr-1@correspondence.lnemis.local", "Seed-Correspondence-Password-2026")));
             var cases = await manager.GetJsonAsync("/api/v1/cases?pageSize=10");
             Assert.Equal(60, cases["total"]!.GetValue<int>());
+            var number = await seeded.Factory.WithDbAsync(db => db.Set<Case>().OrderBy(c => c.Number).Select(c => c.Number).FirstAsync());
+            var found = await manager.GetJsonAsync("/api/v1/cases?q=" + number);
+            Assert.Equal(number, Assert.Single(found["items"]!.AsArray())!["number"]!.GetValue<string>());
             Assert.Contains("rows/s", seeded.Log, StringComparison.Ordinal);
         }
         finally

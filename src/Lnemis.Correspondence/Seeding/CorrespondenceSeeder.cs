@@ -139,6 +139,7 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
         var historyTimer = context.Start("correspondence.case_transitions", total * 6L);
         var cases = new List<Case>(Chunk + 1000);
         var history = new List<CaseTransition>((Chunk * 7) + 7000);
+        var documents = new List<CaseSearchDocument>(Chunk + 1000);
         var counters = new List<CaseNumberCounter>();
         var made = 0;
 
@@ -147,11 +148,27 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await BulkInsert.InsertAsync(db, cases, ct);
             await BulkInsert.InsertAsync(db, history, ct);
+
+            // The search index the case observer keeps for cases made through the API.
+            foreach (var c in cases)
+            {
+                documents.Add(new CaseSearchDocument { CaseId = c.Id, CaseWords = CaseSearchIndexer.WordsOf(c) });
+            }
+
+            var byCase = documents.ToDictionary(d => d.CaseId);
+            foreach (var entry in history.Where(e => e.Message is not null))
+            {
+                var document = byCase[entry.CaseId];
+                document.HistoryWords = SearchWords.Add(document.HistoryWords, entry.Message);
+            }
+
+            await BulkInsert.InsertAsync(db, documents, ct);
             await transaction.CommitAsync(ct);
             caseTimer.Add(cases.Count);
             historyTimer.Add(history.Count);
             cases.Clear();
             history.Clear();
+            documents.Clear();
         }
 
         for (var d = span - 1; d >= 0 && made < total; d--)

@@ -71,6 +71,11 @@ public static class BulkInsert
         var columns = new List<Column<T>>();
         foreach (var property in entity.GetProperties())
         {
+            if (property.GetComputedColumnSql() is not null)
+            {
+                continue; // the database computes it (a stored generated column such as a search vector)
+            }
+
             var info = property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} has no CLR property.");
             columns.Add(new(property.GetColumnName(table)!, row => info.GetValue(row), (RelationalTypeMapping)property.GetTypeMapping()));
         }
