@@ -7,9 +7,12 @@ using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain.Deadlines;
 using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
+using Lnemis.Correspondence.Features.Reports;
+using Lnemis.Correspondence.Features.Retention;
 using Lnemis.Correspondence.Features.Teams;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +33,9 @@ public static class CorrespondenceModule
         services.AddSingleton(_ => HolidayCalendars.Uk);
         services.AddSingleton<CaseClock>();
         services.AddScoped<CaseObservers>();
+        services.AddScoped<ICaseObserver, CaseReportObserver>();
+        services.AddJobHandler<RebuildCaseReports.Message, RebuildCaseReports.Handler>();
+        services.AddRecurringTask<RetentionReview>();
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -49,5 +55,18 @@ public static class CorrespondenceModule
         CreateCase.Map(api);
         FireCaseEvent.Map(api);
         DataSubjects.Map(api);
+
+        TimelinessReport.Map(api);
+        AppealsReport.Map(api);
+        AgeingReport.Map(api);
+        RebuildCaseReports.Map(api);
+
+        ListRetentionRules.Map(api);
+        UpdateRetentionRule.Map(api);
+        ListRetentionDue.Map(api);
+        GetCaseRetention.Map(api);
+        AnonymiseCase.Map(api);
+        DisposeCase.Map(api);
+        HoldCase.Map(api);
     }
 }

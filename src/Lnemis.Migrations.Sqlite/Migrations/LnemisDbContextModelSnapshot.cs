@@ -200,6 +200,212 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("correspondence_case_number_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseReportRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("AppealOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_outcome");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<DateOnly?>("FinalDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("final_deadline");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_open");
+
+                    b.Property<string>("LateTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("late_team");
+
+                    b.Property<Guid>("ManagingTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managing_team_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_month");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responded_on");
+
+                    b.Property<Guid?>("RespondingTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responding_team_id");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Timeliness")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeliness");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_correspondence_case_report_rows");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_correspondence_case_report_rows_scope_path");
+
+                    b.HasIndex("IsOpen", "ReceivedOn")
+                        .HasDatabaseName("ix_correspondence_case_report_rows_is_open_received_on");
+
+                    b.HasIndex("Type", "AppealOutcome")
+                        .HasDatabaseName("ix_correspondence_case_report_rows_type_appeal_outcome");
+
+                    b.HasIndex("ReceivedMonth", "Type", "TeamId")
+                        .HasDatabaseName("ix_correspondence_case_report_rows_received_month_type_team_id");
+
+                    b.ToTable("correspondence_case_report_rows", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseRetention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("anonymised_at");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DisposalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposal_reason");
+
+                    b.Property<long?>("DisposedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disposed_at");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hold_reason");
+
+                    b.Property<long?>("MarkedDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marked_due_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("OnHold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_hold");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_case_retention");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_case_retention_number");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_correspondence_case_retention_scope_path");
+
+                    b.HasIndex("DueOn", "Number")
+                        .HasDatabaseName("ix_correspondence_case_retention_due_on_number");
+
+                    b.ToTable("correspondence_case_retention", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseTransition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -278,6 +484,51 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_correspondence_case_transitions_case_id_sequence");
 
                     b.ToTable("correspondence_case_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.RetentionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("automatic");
+
+                    b.Property<int>("KeepYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keep_years");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_retention_rules");
+
+                    b.HasIndex("Type")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_retention_rules_type");
+
+                    b.ToTable("correspondence_retention_rules", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.Team", b =>
