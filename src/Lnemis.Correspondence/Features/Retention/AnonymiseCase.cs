@@ -37,7 +37,7 @@ public static class AnonymiseCase
                 return RetentionDecision.Refused($"Case {c.Number} is still open; close it (or delete it) before anonymising.");
             }
 
-            await CaseRetentionWork.AnonymiseAsync(db, observers, c, record, actor.UserId, clock.GetUtcNow(), ct);
+            await CaseRetentionWork.AnonymiseAsync(db, observers, c, record, actor.UserId, CaseRetentionWork.Now(clock), ct);
             await transaction.CommitAsync(ct);
         }
 

@@ -30,6 +30,9 @@ internal static class CaseRetentionWork
     public static IReadOnlyList<string> PersonalFields { get; } =
         [nameof(Case.Subject), nameof(Case.RequesterName), nameof(Case.RequesterEmail), nameof(Case.ResponseFileName), nameof(Case.DeletedReason)];
 
+    /// <summary>The time of a decision as the database keeps it (microseconds), so a repeat answers the same instant.</summary>
+    public static DateTimeOffset Now(TimeProvider clock) => AuditChain.Normalise(clock.GetUtcNow());
+
     public static async Task<RetentionRule> RuleAsync(LnemisDbContext db, CaseType type, CancellationToken ct) =>
         await db.RetentionRules().AsNoTracking().FirstOrDefaultAsync(r => r.Type == type, ct) ?? RetentionRules.Default(type);
 

@@ -46,7 +46,7 @@ public static class DisposeCase
             return RetentionDecision.Refused($"Case {c.Number} is kept until {record.DueOn:yyyy-MM-dd} under its retention rule; it cannot be disposed of before then.");
         }
 
-        await CaseRetentionWork.DisposeAsync(db, c, record, request.Trimmed, actor.UserId, clock.GetUtcNow(), ct);
+        await CaseRetentionWork.DisposeAsync(db, c, record, request.Trimmed, actor.UserId, CaseRetentionWork.Now(clock), ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(CaseRetentionView.From(record));
     }

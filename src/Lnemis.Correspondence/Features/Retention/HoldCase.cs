@@ -40,7 +40,7 @@ public static class HoldCase
         {
             record.OnHold = hold;
             record.HoldReason = hold ? request.Trimmed : null;
-            record.HeldAt = hold ? clock.GetUtcNow() : null;
+            record.HeldAt = hold ? CaseRetentionWork.Now(clock) : null;
             await db.SaveChangesAsync(ct);
         }
 

@@ -59,7 +59,7 @@ internal sealed class RetentionReview(TimeProvider clock, ILogger<RetentionRevie
                     break;
                 }
 
-                var now = clock.GetUtcNow();
+                var now = CaseRetentionWork.Now(clock);
                 foreach (var c in batch)
                 {
                     CaseRetentionWork.MarkDue(await CaseRetentionWork.RecordForAsync(db, c, ct), c, rule, now);
@@ -71,7 +71,7 @@ internal sealed class RetentionReview(TimeProvider clock, ILogger<RetentionRevie
                 {
                     foreach (var c in batch)
                     {
-                        var acted = await ActAsync(db, observers, c, rule.Action, clock.GetUtcNow(), ct);
+                        var acted = await ActAsync(db, observers, c, rule.Action, CaseRetentionWork.Now(clock), ct);
                         anonymised += acted == RetentionAction.Anonymise ? 1 : 0;
                         disposed += acted == RetentionAction.Destroy ? 1 : 0;
                     }

@@ -64,7 +64,7 @@ public static class UpdateRetentionRule
         rule.KeepYears = request.KeepYears;
         rule.Action = request.Action;
         rule.Automatic = request.Automatic;
-        rule.UpdatedAt = clock.GetUtcNow();
+        rule.UpdatedAt = CaseRetentionWork.Now(clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ListRetentionRules.RuleView.From(rule, isDefault: false));
     }
