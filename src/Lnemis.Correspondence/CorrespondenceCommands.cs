@@ -1,6 +1,7 @@
 using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain;
 using Lnemis.Correspondence.Domain.Workflow;
+using Lnemis.Correspondence.Features.Reports;
 using Lnemis.Platform.Data;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,4 +59,8 @@ public static class CorrespondenceCommands
         });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Backfills the reports read model from every case, in batches, reporting progress (safe to run again).</summary>
+    public static Task<int> RebuildReportsAsync(IServiceProvider services, int batchSize, IProgress<RebuildCaseReports.Progress>? progress, CancellationToken ct) =>
+        RebuildCaseReports.RunAsync(services.GetRequiredService<LnemisDbContext>(), services.GetRequiredService<TimeProvider>(), batchSize, progress, ct);
 }

@@ -9,6 +9,8 @@ using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
 using Lnemis.Correspondence.Features.Holidays;
 using Lnemis.Correspondence.Features.Notifications;
+using Lnemis.Correspondence.Features.Reports;
+using Lnemis.Correspondence.Features.Retention;
 using Lnemis.Correspondence.Features.Teams;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
@@ -40,6 +42,9 @@ public static class CorrespondenceModule
         services.AddRecurringTask<DeadlineReminders>();
         services.AddOptions<CorrespondenceOptions>().BindConfiguration(CorrespondenceOptions.Section);
         services.AddScoped<ICaseObserver, CaseSearchIndexer>();
+        services.AddScoped<ICaseObserver, CaseReportObserver>();
+        services.AddJobHandler<RebuildCaseReports.Message, RebuildCaseReports.Handler>();
+        services.AddRecurringTask<RetentionReview>();
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -68,5 +73,17 @@ public static class CorrespondenceModule
         UpdateHoliday.Map(api);
         DeleteHoliday.Map(api);
         ImportHolidays.Map(api);
+        TimelinessReport.Map(api);
+        AppealsReport.Map(api);
+        AgeingReport.Map(api);
+        RebuildCaseReports.Map(api);
+
+        ListRetentionRules.Map(api);
+        UpdateRetentionRule.Map(api);
+        ListRetentionDue.Map(api);
+        GetCaseRetention.Map(api);
+        AnonymiseCase.Map(api);
+        DisposeCase.Map(api);
+        HoldCase.Map(api);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lnemis.Correspondence;
+using Lnemis.Correspondence.Features.Reports;
 using Lnemis.Identity;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Audit;
@@ -19,10 +20,11 @@ internal sealed class Commands(string name)
                Lnemis.Server users create-admin --email E --password P [--name N]
                Lnemis.Server tokens create --user EMAIL --name NAME [--expires DAYS]
                Lnemis.Server audit verify                               check the audit log's hash chain
+               Lnemis.Server correspondence rebuild-reports [--batch N] rebuild the correspondence reports read model
         Configuration comes from appsettings.json and Lnemis__... environment variables.
         """;
 
-    private static readonly string[] Names = ["migrate", "seed-demo", "seed", "users", "tokens", "audit", "help", "--help"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "seed", "users", "tokens", "audit", "correspondence", "help", "--help"];
 
     public static Commands? Find(string[] args) =>
         args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal) ? new Commands(args[0]) : null;
@@ -125,6 +127,14 @@ internal sealed class Commands(string name)
                     return result.Valid
                         ? Done($"Audit chain intact: {result.Checked} entries checked.")
                         : Fail($"Audit chain broken at entry {result.FirstBrokenSequence}: {result.Reason} ({result.Checked} entries verified before it).");
+                }
+
+            case ("correspondence", "rebuild-reports"):
+                {
+                    var batch = int.TryParse(Option(args, "--batch"), out var size) && size > 0 ? size : RebuildCaseReports.DefaultBatchSize;
+                    var done = await CorrespondenceCommands.RebuildReportsAsync(services, batch,
+                        new Progress<RebuildCaseReports.Progress>(p => Console.Error.WriteLine($"{p.Done:N0} / {p.Total:N0} cases")), ct);
+                    return Done($"Reports read model rebuilt for {done:N0} cases.");
                 }
 
             default:

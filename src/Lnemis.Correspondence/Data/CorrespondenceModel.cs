@@ -99,6 +99,48 @@ internal sealed class CorrespondenceModel : IModelContributor
         });
 
         ClockModel.Configure(model, provider);
+        // Reports read model: one row per case, kept in step by CaseReportObserver (see Features/Reports).
+        model.Entity<CaseReportRow>(e =>
+        {
+            e.ToModuleTable(Schema, "case_report_rows", provider);
+            e.HasKey(r => r.CaseId);
+            e.Property(r => r.Number).HasMaxLength(20);
+            e.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(r => r.Timeliness).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.AppealOutcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.State).HasMaxLength(50);
+            e.Property(r => r.LateTeam).HasMaxLength(200);
+            e.Property(r => r.ScopePath).HasMaxLength(1000);
+            e.HasIndex(r => r.ScopePath);
+            e.HasIndex(r => new { r.ReceivedMonth, r.Type, r.TeamId });
+            e.HasIndex(r => new { r.IsOpen, r.ReceivedOn });
+            e.HasIndex(r => new { r.Type, r.AppealOutcome });
+        });
+
+        model.Entity<RetentionRule>(e =>
+        {
+            e.ToModuleTable(Schema, "retention_rules", provider);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(r => r.Type).IsUnique();
+            e.Property(r => r.Action).HasConversion<string>().HasMaxLength(20);
+        });
+
+        model.Entity<CaseRetention>(e =>
+        {
+            e.ToModuleTable(Schema, "case_retention", provider);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Number).HasMaxLength(20);
+            e.HasIndex(r => r.Number).IsUnique();
+            e.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(r => r.Action).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.HoldReason).HasMaxLength(1000);
+            e.Property(r => r.DisposalReason).HasMaxLength(1000);
+            e.Property(r => r.ScopePath).HasMaxLength(1000);
+            e.HasIndex(r => r.ScopePath);
+            e.HasIndex(r => new { r.DueOn, r.Number });
+        });
     }
 }
 
@@ -111,4 +153,10 @@ internal static class CorrespondenceData
     public static DbSet<Case> Cases(this LnemisDbContext db) => db.Set<Case>();
 
     public static DbSet<CaseTransition> CaseTransitions(this LnemisDbContext db) => db.Set<CaseTransition>();
+
+    public static DbSet<CaseReportRow> CaseReportRows(this LnemisDbContext db) => db.Set<CaseReportRow>();
+
+    public static DbSet<RetentionRule> RetentionRules(this LnemisDbContext db) => db.Set<RetentionRule>();
+
+    public static DbSet<CaseRetention> CaseRetentions(this LnemisDbContext db) => db.Set<CaseRetention>();
 }

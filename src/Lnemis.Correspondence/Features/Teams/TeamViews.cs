@@ -21,6 +21,8 @@ public static class CorrespondencePermissions
     public const string CasesApprove = "cases.approve";
     public const string TeamsRead = "teams.read";
     public const string TeamsManage = "teams.manage";
+    public const string Reports = "cases.reports";
+    public const string Retention = "cases.retention";
 
     /// <summary>The permission a case role needs, where the case is, to act on it.</summary>
     public static string For(CaseRole role) => role switch
