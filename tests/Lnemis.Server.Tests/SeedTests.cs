@@ -55,6 +55,7 @@ public sealed class SeedTests
                 var steps = await db.Set<CaseTransition>().GroupBy(t => t.CaseId).Select(g => new { Count = g.Count(), Max = g.Max(t => t.Sequence) }).ToListAsync();
                 Assert.All(steps, s => Assert.Equal(s.Count, s.Max));
                 Assert.True(await db.Set<Case>().AllAsync(c => c.State != "closed" || (c.Outcome != null && c.ClosedOn != null)));
+                Assert.Equal(60, await db.Set<CaseReportRow>().CountAsync());
                 return true;
             });
 

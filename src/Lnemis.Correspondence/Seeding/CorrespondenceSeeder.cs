@@ -4,6 +4,7 @@ using Lnemis.Correspondence.Domain;
 using Lnemis.Correspondence.Domain.Deadlines;
 using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
+using Lnemis.Correspondence.Features.Reports;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,11 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
 
         var groups = await SeedTeamsAsync(context, ct);
         await SeedCasesAsync(context, groups, ct);
+
+        // The reports read model, as the case observer keeps it for cases made through the API.
+        var reports = context.Start("correspondence.case_report_rows", context.Profile.Cases);
+        reports.Add(await RebuildCaseReports.RunAsync(db, context.Services.GetRequiredService<TimeProvider>(), 5_000, null, ct));
+        reports.Done();
         await BulkInsert.AnalyzeAsync<Case>(db, ct);
         await BulkInsert.AnalyzeAsync<CaseTransition>(db, ct);
     }
