@@ -1,3 +1,4 @@
+using Lnemis.Documents;
 using Lnemis.Identity;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Audit;
@@ -5,7 +6,7 @@ using Lnemis.Platform.Data;
 
 namespace Lnemis.Server;
 
-/// <summary>Operator commands: `Lnemis.Server migrate`, `seed-demo`, `users create-admin`, `tokens create`, `audit verify`.</summary>
+/// <summary>Operator commands: `Lnemis.Server migrate`, `seed-demo`, `users create-admin`, `tokens create`, `audit verify`, `documents rotate-keys`, `documents dispose-expired`.</summary>
 internal sealed class Commands(string name)
 {
     private const string Usage = """
@@ -15,10 +16,12 @@ internal sealed class Commands(string name)
                Lnemis.Server users create-admin --email E --password P [--name N]
                Lnemis.Server tokens create --user EMAIL --name NAME [--expires DAYS]
                Lnemis.Server audit verify                               check the audit log's hash chain
+               Lnemis.Server documents rotate-keys                      re-wrap every document data key with the active master key
+               Lnemis.Server documents dispose-expired                  dispose of documents whose retention has ended
         Configuration comes from appsettings.json and Lnemis__... environment variables.
         """;
 
-    private static readonly string[] Names = ["migrate", "seed-demo", "users", "tokens", "audit", "help", "--help"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "users", "tokens", "audit", "documents", "help", "--help"];
 
     public static Commands? Find(string[] args) =>
         args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal) ? new Commands(args[0]) : null;
@@ -98,6 +101,18 @@ internal sealed class Commands(string name)
                     return result.Valid
                         ? Done($"Audit chain intact: {result.Checked} entries checked.")
                         : Fail($"Audit chain broken at entry {result.FirstBrokenSequence}: {result.Reason} ({result.Checked} entries verified before it).");
+                }
+
+            case ("documents", "rotate-keys"):
+                {
+                    var rewrapped = await DocumentsCommands.RotateKeysAsync(services, ct);
+                    return Done($"{rewrapped} document key(s) re-wrapped with the active master key.");
+                }
+
+            case ("documents", "dispose-expired"):
+                {
+                    var disposed = await DocumentsCommands.DisposeExpiredAsync(services, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+                    return Done($"{disposed} document(s) disposed of.");
                 }
 
             default:

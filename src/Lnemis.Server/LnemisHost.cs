@@ -1,4 +1,5 @@
 using Lnemis.Correspondence;
+using Lnemis.Documents;
 using Lnemis.Identity;
 using Lnemis.Institutions;
 using Lnemis.Platform;
@@ -9,7 +10,7 @@ namespace Lnemis.Server;
 
 /// <summary>
 /// The one executable: serves in a role (all, web, worker) or runs a command (migrate, seed-demo,
-/// users create-admin, tokens create, audit verify).
+/// users create-admin, tokens create, audit verify, documents rotate-keys).
 /// </summary>
 public static class LnemisHost
 {
@@ -48,6 +49,7 @@ public static class LnemisHost
         builder.Services.AddIdentityModule(options);
         builder.Services.AddInstitutionsModule();
         builder.Services.AddCorrespondenceModule();
+        builder.Services.AddDocumentsModule();
 
         var app = builder.Build();
         if (command is not null)
@@ -77,6 +79,7 @@ public static class LnemisHost
         api.MapIdentityEndpoints();
         api.MapInstitutionsEndpoints();
         api.MapCorrespondenceEndpoints();
+        api.MapDocumentsEndpoints();
         WebApp.MapFallback(app, webRoot);
     }
 }
