@@ -147,7 +147,7 @@ public sealed class DocumentApiTests(DocumentsFactory factory) : IClassFixture<D
         var response = await client.GetAsync($"/api/v1/documents/{created.Id()}/versions/1/content");
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.InternalServerError);
-        Assert.Contains("integrity", problem["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("integrity check", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,8 +63,8 @@ public static class DownloadDocument
         catch (DocumentIntegrityException ex)
         {
             logs.CreateLogger("Lnemis.Documents").LogError(ex, "Document {DocumentId} version {Number} failed its integrity check", document.Id, version.Number);
-            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The stored file failed its integrity check.",
-                detail: "It was not sent. The incident has been logged; restore the file from backup.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The stored file could not be opened.",
+                detail: ex.Message + " Nothing was sent; the incident has been logged.");
         }
 
         if (document.Classification == Classification.OfficialSensitive)
