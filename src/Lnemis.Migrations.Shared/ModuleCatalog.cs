@@ -1,4 +1,5 @@
 using Lnemis.Correspondence;
+using Lnemis.Documents;
 using Lnemis.Identity;
 using Lnemis.Institutions;
 using Lnemis.Integrations;
@@ -13,7 +14,7 @@ namespace Lnemis.Migrations;
 /// <summary>Every module's model part, for design-time tools. A new module adds its Model here.</summary>
 internal static class ModuleCatalog
 {
-    public static IReadOnlyList<IModelContributor> All { get; } = [IdentityModule.Model, InstitutionsModule.Model, CorrespondenceModule.Model, IntegrationsModule.Model, NotificationsModule.Model];
+    public static IReadOnlyList<IModelContributor> All { get; } = [IdentityModule.Model, InstitutionsModule.Model, CorrespondenceModule.Model, IntegrationsModule.Model, NotificationsModule.Model, DocumentsModule.Model];
 
     public static LnemisDbContext CreateContext(DatabaseProvider provider, string connectionString)
     {

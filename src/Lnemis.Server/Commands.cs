@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lnemis.Correspondence;
 using Lnemis.Correspondence.Features.Reports;
+using Lnemis.Documents;
 using Lnemis.Identity;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Audit;
@@ -8,7 +9,7 @@ using Lnemis.Platform.Data;
 
 namespace Lnemis.Server;
 
-/// <summary>Operator commands: `Lnemis.Server migrate`, `seed-demo`, `seed`, `users create-admin`, `tokens create`, `audit verify`.</summary>
+/// <summary>Operator commands: `Lnemis.Server migrate`, `seed-demo`, `seed`, `users create-admin`, `tokens create`, `audit verify`, `correspondence rebuild-reports`, `documents rotate-keys`, `documents dispose-expired`.</summary>
 internal sealed class Commands(string name)
 {
     private const string Usage = """
@@ -21,10 +22,12 @@ internal sealed class Commands(string name)
                Lnemis.Server tokens create --user EMAIL --name NAME [--expires DAYS]
                Lnemis.Server audit verify                               check the audit log's hash chain
                Lnemis.Server correspondence rebuild-reports [--batch N] rebuild the correspondence reports read model
+               Lnemis.Server documents rotate-keys                      re-wrap every document data key with the active master key
+               Lnemis.Server documents dispose-expired                  dispose of documents whose retention has ended
         Configuration comes from appsettings.json and Lnemis__... environment variables.
         """;
 
-    private static readonly string[] Names = ["migrate", "seed-demo", "seed", "users", "tokens", "audit", "correspondence", "help", "--help"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "seed", "users", "tokens", "audit", "correspondence", "documents", "help", "--help"];
 
     public static Commands? Find(string[] args) =>
         args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal) ? new Commands(args[0]) : null;
@@ -135,6 +138,18 @@ internal sealed class Commands(string name)
                     var done = await CorrespondenceCommands.RebuildReportsAsync(services, batch,
                         new Progress<RebuildCaseReports.Progress>(p => Console.Error.WriteLine($"{p.Done:N0} / {p.Total:N0} cases")), ct);
                     return Done($"Reports read model rebuilt for {done:N0} cases.");
+                }
+
+            case ("documents", "rotate-keys"):
+                {
+                    var rewrapped = await DocumentsCommands.RotateKeysAsync(services, ct);
+                    return Done($"{rewrapped} document key(s) re-wrapped with the active master key.");
+                }
+
+            case ("documents", "dispose-expired"):
+                {
+                    var disposed = await DocumentsCommands.DisposeExpiredAsync(services, DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime), ct);
+                    return Done($"{disposed} document(s) disposed of.");
                 }
 
             default:

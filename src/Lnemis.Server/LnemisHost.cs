@@ -1,4 +1,5 @@
 using Lnemis.Correspondence;
+using Lnemis.Documents;
 using Lnemis.Identity;
 using Lnemis.Institutions;
 using Lnemis.Integrations;
@@ -11,7 +12,7 @@ namespace Lnemis.Server;
 
 /// <summary>
 /// The one executable: serves in a role (all, web, worker) or runs a command (migrate, seed-demo,
-/// users create-admin, tokens create, audit verify).
+/// users create-admin, tokens create, audit verify, documents rotate-keys).
 /// </summary>
 public static class LnemisHost
 {
@@ -52,6 +53,7 @@ public static class LnemisHost
         builder.Services.AddCorrespondenceModule();
         builder.Services.AddIntegrationsModule();
         builder.Services.AddNotificationsModule();
+        builder.Services.AddDocumentsModule();
 
         var app = builder.Build();
         if (command is not null)
@@ -83,6 +85,7 @@ public static class LnemisHost
         api.MapCorrespondenceEndpoints();
         api.MapIntegrationsEndpoints();
         api.MapNotificationsEndpoints();
+        api.MapDocumentsEndpoints();
         WebApp.MapFallback(app, webRoot);
     }
 }

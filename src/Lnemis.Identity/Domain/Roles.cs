@@ -40,6 +40,12 @@ public static class RoleCatalog
     // Webhook subscriptions and payments (the Integrations module).
     private static readonly string[] Integrations = ["webhooks.manage", "payments.read", "payments.manage"];
 
+    // Documents: OFFICIAL ones are read with documents.read; OFFICIAL-SENSITIVE ones also need
+    // documents.read-sensitive where they sit (correspondence files, personal data).
+    private const string DocumentsRead = "documents.read";
+    private const string DocumentsReadSensitive = "documents.read-sensitive";
+    private const string DocumentsManage = "documents.manage";
+
     public static IReadOnlyList<RoleDefinition> All { get; } =
     [
         new(SystemAdministrator, "Runs the platform: every permission, nationally.",
@@ -47,22 +53,22 @@ public static class RoleCatalog
                 PlatformPermissions.AuditRead, PlatformPermissions.JobsRead, PlatformPermissions.JobsManage,
                 "notifications.read", "notifications.manage",
                 "areas.manage", "structure.manage", "analytics.read", "census.manage", "census.review", "census.submit", .. RegistryRead, .. RegistryWrite, .. Correspondence,
-                .. Integrations]),
+                .. Integrations, DocumentsRead, DocumentsReadSensitive, DocumentsManage]),
             [ScopeKind.Country], RequiresMfa: true),
         new(UserAdministrator, "Manages users and their roles within the scope.",
             Set([IdentityPermissions.UsersRead, IdentityPermissions.UsersManage, "areas.read"]),
             [ScopeKind.Country, ScopeKind.Area], RequiresMfa: true),
         new(AreaOfficer, "District or county officer: reads and edits the registry of the area.",
-            Set([.. RegistryRead, .. RegistryWrite, IdentityPermissions.UsersRead, "census.submit", "census.review"]),
+            Set([.. RegistryRead, .. RegistryWrite, IdentityPermissions.UsersRead, "census.submit", "census.review", DocumentsRead, DocumentsManage]),
             [ScopeKind.Country, ScopeKind.Area], RequiresMfa: false),
         new(HeadTeacher, "Runs one institution's records and census return.",
-            Set([.. RegistryRead, .. RegistryWrite, "census.submit"]),
+            Set([.. RegistryRead, .. RegistryWrite, "census.submit", DocumentsRead, DocumentsManage]),
             [ScopeKind.Institution], RequiresMfa: false),
         new(DataClerk, "Enters and imports registry data.",
-            Set([.. RegistryRead, "learners.manage", "staff.manage", "census.submit"]),
+            Set([.. RegistryRead, "learners.manage", "staff.manage", "census.submit", DocumentsRead]),
             [ScopeKind.Area, ScopeKind.Institution], RequiresMfa: false),
         new(Planner, "Reads the registry and analytics for planning.",
-            Set([.. RegistryRead, "analytics.read"]),
+            Set([.. RegistryRead, "analytics.read", DocumentsRead]),
             [ScopeKind.Country, ScopeKind.Area], RequiresMfa: false),
         new(Viewer, "Reads the registry.",
             Set(RegistryRead),
@@ -71,13 +77,13 @@ public static class RoleCatalog
             Set(["teams.read", "teams.manage", "cases.read", "cases.reports", "cases.retention"]),
             [ScopeKind.Country, ScopeKind.Team], RequiresMfa: true),
         new(CaseManager, "Triages correspondence: logs, assigns, flags for clearance, extends, closes.",
-            Set(["cases.read", "cases.manage", "teams.read", "cases.reports"]),
+            Set(["cases.read", "cases.manage", "teams.read", "cases.reports", DocumentsRead, DocumentsReadSensitive, DocumentsManage]),
             [ScopeKind.Country, ScopeKind.Team], RequiresMfa: false),
         new(CaseResponder, "Drafts and sends responses to correspondence.",
-            Set(["cases.read", "cases.respond", "teams.read"]),
+            Set(["cases.read", "cases.respond", "teams.read", DocumentsRead, DocumentsReadSensitive, DocumentsManage]),
             [ScopeKind.Country, ScopeKind.Team], RequiresMfa: false),
         new(CaseApprover, "Clears responses at a clearance step (disclosure, press office, private office).",
-            Set(["cases.read", "cases.approve", "teams.read"]),
+            Set(["cases.read", "cases.approve", "teams.read", DocumentsRead, DocumentsReadSensitive]),
             [ScopeKind.Country, ScopeKind.Team], RequiresMfa: false),
     ];
 

@@ -58,6 +58,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
             Status = 400,
             Title = "The page is out of range.",
         },
+        Documents.StorageUnavailableException unavailable => Problem(503, "Document storage is unavailable.", unavailable.Message + " Nothing was stored; try again later."),
         DbUpdateConcurrencyException => Problem(409, "The record was changed by someone else.", "Reload it and apply your change again."),
         DbUpdateException db when IsUniqueViolation(db) => Problem(409, "A record with the same key already exists.", null),
         _ => null,

@@ -1,0 +1,53 @@
+using Lnemis.Documents.Domain;
+using Lnemis.Platform.Data;
+using Lnemis.Platform.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lnemis.Documents.Data;
+
+/// <summary>The Documents module's tables, schema "documents".</summary>
+internal sealed class DocumentsModel : IModelContributor
+{
+    public const string Schema = "documents";
+
+    public void Configure(ModelBuilder model, DatabaseProvider provider)
+    {
+        model.Entity<Document>(e =>
+        {
+            e.ToModuleTable(Schema, "documents", provider);
+            e.Property(d => d.Id).ValueGeneratedNever();
+            e.Property(d => d.OwnerRef).HasMaxLength(200);
+            e.Property(d => d.FileName).HasMaxLength(255);
+            e.Property(d => d.Classification).HasMaxLength(30);
+            e.Property(d => d.ScopePath).HasMaxLength(1000);
+            e.HasIndex(d => d.ScopePath);
+            e.HasIndex(d => new { d.OwnerRef, d.CreatedAt });
+            e.HasIndex(d => d.DisposeAfter);
+        });
+
+        model.Entity<DocumentVersion>(e =>
+        {
+            e.ToModuleTable(Schema, "document_versions", provider);
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.Property(v => v.FileName).HasMaxLength(255);
+            e.Property(v => v.ContentType).HasMaxLength(100);
+            e.Property(v => v.Sha256).HasMaxLength(64);
+            e.Property(v => v.StorageKey).HasMaxLength(300);
+            e.Property(v => v.KeyId).HasMaxLength(100);
+            e.Property(v => v.WrappedKey).HasMaxLength(200);
+            e.Property(v => v.ScanStatus).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.ScopePath).HasMaxLength(1000);
+            e.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+            e.HasIndex(v => v.KeyId);
+            e.HasIndex(v => v.ScopePath);
+            e.HasOne<Document>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+internal static class DocumentsData
+{
+    public static DbSet<Document> Documents(this LnemisDbContext db) => db.Set<Document>();
+
+    public static DbSet<DocumentVersion> DocumentVersions(this LnemisDbContext db) => db.Set<DocumentVersion>();
+}
