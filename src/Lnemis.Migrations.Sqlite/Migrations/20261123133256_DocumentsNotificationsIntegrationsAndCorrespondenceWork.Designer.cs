@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lnemis.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LnemisDbContext))]
-    [Migration("20261123121813_CorrespondenceReportsRetention")]
-    partial class CorrespondenceReportsRetention
+    [Migration("20261123133256_DocumentsNotificationsIntegrationsAndCorrespondenceWork")]
+    partial class DocumentsNotificationsIntegrationsAndCorrespondenceWork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -165,26 +165,74 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_correspondence_cases");
 
-                    b.HasIndex("FinalDeadline")
-                        .HasDatabaseName("ix_correspondence_cases_final_deadline");
-
-                    b.HasIndex("ManagingTeamId")
-                        .HasDatabaseName("ix_correspondence_cases_managing_team_id");
-
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_correspondence_cases_number");
 
-                    b.HasIndex("ResponderId")
-                        .HasDatabaseName("ix_correspondence_cases_responder_id");
-
-                    b.HasIndex("RespondingTeamId")
-                        .HasDatabaseName("ix_correspondence_cases_responding_team_id");
-
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_correspondence_cases_scope_path");
 
+                    b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_managing_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_open_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
+                    b.HasIndex(new[] { "ResponderId", "FinalDeadline", "Number" }, "ix_cases_responder_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_responder_id_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "ResponderId", "FinalDeadline", "Number" }, "ix_cases_responder_open_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_responder_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
+                    b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_responding_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "State", "FinalDeadline", "Number" }, "ix_cases_state_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_state_final_deadline_number")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.ToTable("correspondence_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseDeadlineReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_case_deadline_reminders");
+
+                    b.HasIndex("CaseId", "Kind", "Deadline")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_case_deadline_reminders_case_id_kind_deadline");
+
+                    b.ToTable("correspondence_case_deadline_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseNumberCounter", b =>
@@ -489,6 +537,109 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("correspondence_case_transitions", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.HolidayCalendarStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_holiday_calendar_stamps");
+
+                    b.ToTable("correspondence_holiday_calendar_stamps", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Bunting")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bunting");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_public_holidays");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_public_holidays_calendar_id_date");
+
+                    b.ToTable("correspondence_public_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHolidayCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_holiday_calendars");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_holiday_calendars_code");
+
+                    b.ToTable("correspondence_holiday_calendars", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.RetentionRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -651,6 +802,185 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_correspondence_team_members_team_id_user_id");
 
                     b.ToTable("correspondence_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseWords")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_words");
+
+                    b.Property<string>("HistoryWords")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("history_words");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_correspondence_case_search");
+
+                    b.ToTable("correspondence_case_search", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Documents.Domain.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("classification");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("DisposeAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispose_after");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_version");
+
+                    b.Property<string>("OwnerRef")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_ref");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents_documents");
+
+                    b.HasIndex("DisposeAfter")
+                        .HasDatabaseName("ix_documents_documents_dispose_after");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_documents_documents_scope_path");
+
+                    b.HasIndex("OwnerRef", "CreatedAt")
+                        .HasDatabaseName("ix_documents_documents_owner_ref_created_at");
+
+                    b.ToTable("documents_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Documents.Domain.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ScanStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_status");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents_document_versions");
+
+                    b.HasIndex("KeyId")
+                        .HasDatabaseName("ix_documents_document_versions_key_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_documents_document_versions_scope_path");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_documents_document_versions_document_id_number");
+
+                    b.ToTable("documents_document_versions", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>
@@ -954,6 +1284,11 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_number");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -2188,6 +2523,667 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("institutions_staff", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Integrations.Domain.IdentityVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by");
+
+                    b.Property<string>("NationalIdHint")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("national_id_hint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_integrations_identity_verifications");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_integrations_identity_verifications_scope_path");
+
+                    b.HasIndex("SubjectId", "CheckedAt")
+                        .HasDatabaseName("ix_integrations_identity_verifications_subject_id_checked_at");
+
+                    b.ToTable("integrations_identity_verifications", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Integrations.Domain.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("GatewayReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_reference");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PayerPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_phone");
+
+                    b.Property<string>("PayerReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_reference");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RedirectUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redirect_url");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_integrations_payments");
+
+                    b.HasIndex("GatewayReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_integrations_payments_gateway_reference");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_integrations_payments_scope_path");
+
+                    b.HasIndex("State", "UpdatedAt")
+                        .HasDatabaseName("ix_integrations_payments_state_updated_at");
+
+                    b.ToTable("integrations_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Integrations.Domain.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_status_code");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_integrations_webhook_deliveries");
+
+                    b.HasIndex("SubscriptionId", "CreatedAt")
+                        .HasDatabaseName("ix_integrations_webhook_deliveries_subscription_id_created_at");
+
+                    b.HasIndex("SubscriptionId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_integrations_webhook_deliveries_subscription_id_event_id");
+
+                    b.ToTable("integrations_webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Integrations.Domain.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_reason");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_types");
+
+                    b.Property<long?>("LastDeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_delivered_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_protected");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_integrations_webhook_subscriptions");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_integrations_webhook_subscriptions_scope_path");
+
+                    b.ToTable("integrations_webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Notifications.Domain.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_by");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications_deliveries");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notifications_deliveries_created_at");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_deliveries_status_next_attempt_at");
+
+                    b.HasIndex("RequestId", "Channel", "Address")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_deliveries_request_id_channel_address");
+
+                    b.ToTable("notifications_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Notifications.Domain.DevMailboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications_dev_mailbox");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notifications_dev_mailbox_created_at");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_dev_mailbox_message_id");
+
+                    b.ToTable("notifications_dev_mailbox", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Notifications.Domain.InAppNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications_in_app");
+
+                    b.HasIndex("RequestId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_in_app_request_id_user_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_in_app_user_id_created_at");
+
+                    b.HasIndex("UserId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_in_app_user_id_read_at");
+
+                    b.ToTable("notifications_in_app", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Notifications.Domain.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Disabled")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled");
+
+                    b.Property<TimeOnly?>("QuietHoursEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quiet_hours_end");
+
+                    b.Property<TimeOnly?>("QuietHoursStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quiet_hours_start");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_notifications_preferences");
+
+                    b.ToTable("notifications_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Notifications.Domain.NotificationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Deliveries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deliveries");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed_at");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications_requests");
+
+                    b.ToTable("notifications_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Notifications.Domain.NotificationTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications_templates");
+
+                    b.HasIndex("Event", "Channel", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_templates_event_channel_version");
+
+                    b.ToTable("notifications_templates", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2446,6 +3442,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_correspondence_cases_correspondence_teams_responding_team_id");
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseDeadlineReminder", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_case_deadline_reminders_correspondence_cases_case_id");
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseTransition", b =>
                 {
                     b.HasOne("Lnemis.Correspondence.Domain.Case", null)
@@ -2454,6 +3460,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_correspondence_case_transitions_correspondence_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.PublicHolidayCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_public_holidays_correspondence_holiday_calendars_calendar_id");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.Team", b =>
@@ -2473,6 +3489,26 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_correspondence_team_members_correspondence_teams_team_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_case_search_correspondence_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Documents.Domain.DocumentVersion", b =>
+                {
+                    b.HasOne("Lnemis.Documents.Domain.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_document_versions_documents_documents_document_id");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.AccessToken", b =>
@@ -2924,6 +3960,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Qualifications");
+                });
+
+            modelBuilder.Entity("Lnemis.Integrations.Domain.WebhookDelivery", b =>
+                {
+                    b.HasOne("Lnemis.Integrations.Domain.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_integrations_webhook_deliveries_integrations_webhook_subscriptions_subscription_id");
                 });
 
             modelBuilder.Entity("Lnemis.Identity.Domain.User", b =>
