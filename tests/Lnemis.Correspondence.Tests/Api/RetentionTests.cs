@@ -138,6 +138,12 @@ public sealed class RetentionTests(LnemisFactory factory) : IClassFixture<Lnemis
         var row = await factory.WithDbAsync(db => db.Set<CaseReportRow>().AsNoTracking().SingleAsync(r => r.CaseId == id));
         Assert.Equal(("closed", ReportTimeliness.InTime), (row.State, row.Timeliness));
 
+        // The search index forgets the name and the messages with them.
+        var word = name.Split(' ')[^1].ToLowerInvariant();
+        Assert.Equal(0, (await office.Manager.GetJsonAsync($"/api/v1/cases?q={Uri.EscapeDataString(word)}"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await office.Manager.GetJsonAsync("/api/v1/cases?q=" + Uri.EscapeDataString("transport " + c["number"]!.GetValue<string>())))["total"]!.GetValue<int>());
+        Assert.Equal(1, (await office.Manager.GetJsonAsync("/api/v1/cases?q=" + c["number"]!.GetValue<string>()))["total"]!.GetValue<int>());
+
         // New audit entries name the fields, never the values; the old entries (hash-chained) still hold them.
         var newEntries = await factory.WithDbAsync(db => db.AuditRecords.Where(r => r.Sequence > mark).ToListAsync());
         Assert.DoesNotContain(newEntries, r => (r.Changes ?? "").Contains(name, StringComparison.Ordinal));

@@ -88,7 +88,8 @@ internal sealed class CaseSearchIndexer : ICaseObserver
         }
 
         document.CaseWords = WordsOf(c);
-        document.HistoryWords = SearchWords.Add(document.HistoryWords, entry.Message);
+        // Anonymisation wiped the messages: their words leave the index with them.
+        document.HistoryWords = entry.Event == Retention.CaseRetentionWork.AnonymiseEvent ? " " : SearchWords.Add(document.HistoryWords, entry.Message);
     }
 
     public static string WordsOf(Case c) =>

@@ -93,6 +93,9 @@ internal static class CaseRetentionWork
     /// audits which fields changed — never their old values, which the usual before/after audit
     /// of the case would copy into the log. Saves; the caller owns the transaction.
     /// </summary>
+    /// <summary>The history entry anonymisation appends (observers such as the search index start again from it).</summary>
+    public const string AnonymiseEvent = "anonymise";
+
     public static async Task AnonymiseAsync(LnemisDbContext db, CaseObservers observers, Case c, CaseRetention record, Guid? actorId, DateTimeOffset now, CancellationToken ct)
     {
         c.Subject = Anonymised;
@@ -119,7 +122,7 @@ internal static class CaseRetentionWork
             Id = Guid.CreateVersion7(),
             CaseId = c.Id,
             Sequence = history.Count == 0 ? 1 : history[^1].Sequence + 1,
-            Event = "anonymise",
+            Event = AnonymiseEvent,
             FromState = c.State,
             ToState = c.State,
             ActorId = actorId,
@@ -158,6 +161,8 @@ internal static class CaseRetentionWork
     public static async Task DisposeAsync(LnemisDbContext db, Case c, CaseRetention record, string? reason, Guid? actorId, DateTimeOffset now, CancellationToken ct)
     {
         var entries = await db.CaseTransitions().Where(t => t.CaseId == c.Id).ExecuteDeleteAsync(ct);
+        await db.Set<CaseSearchDocument>().Where(d => d.CaseId == c.Id).ExecuteDeleteAsync(ct);
+        await db.CaseDeadlineReminders().Where(r => r.CaseId == c.Id).ExecuteDeleteAsync(ct);
         db.Entry(c).State = EntityState.Detached;
         await db.Cases().IgnoreQueryFilters().Where(x => x.Id == c.Id).ExecuteDeleteAsync(ct);
         record.DisposedAt = now;
