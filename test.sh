@@ -7,11 +7,12 @@
 # Environment: KEEP_TEST_WORK=1 keeps the temporary work folder (logs, .trx files, server data).
 #
 # Runs as root (CI) or as a user who can sudo (sudo is used only for apt-get). Steps:
-#   setup      install what is missing: Debian redis-server, chromium, postgresql (if no initdb), curl;
-#              `npm ci` in src/web, tests/e2e and scripts/test-servers/mail (maildev) (skipped when node_modules is newer than package-lock.json;
+#   setup      install what is missing: Debian redis-server, chromium, clamav-daemon, clamav, postgresql (if no initdb), curl;
+#              `npm ci` in src/web, tests/e2e, scripts/test-servers/mail (maildev) and scripts/test-servers/s3 (s3rver) (skipped when node_modules is newer than package-lock.json;
 #              if it fails, `npm install --no-save`, which leaves package-lock.json unchanged)
-#   services   throw-away PostgreSQL, Redis and maildev on free loopback ports (scripts/test-servers/*.sh), exported as
-#              LNEMIS_TEST_POSTGRES, LNEMIS_TEST_REDIS, LNEMIS_TEST_SMTP (host:port) and LNEMIS_TEST_MAILDEV (its API's URL)
+#   services   throw-away PostgreSQL, Redis, maildev, s3rver and clamd on free loopback ports (scripts/test-servers/*.sh), exported as
+#              LNEMIS_TEST_POSTGRES, LNEMIS_TEST_REDIS, LNEMIS_TEST_SMTP (host:port), LNEMIS_TEST_MAILDEV (its API URL),
+#              LNEMIS_TEST_S3 (s3rver) and LNEMIS_TEST_CLAMD (clamd with the EICAR signature); LNEMIS_TEST_SCRIPT=1
 #   format     dotnet format --verify-no-changes                (1 test)
 #   build      dotnet build -c Release                          (not a test; if it fails, each .NET phase counts 1 failed)
 #   sqlite     dotnet test, LNEMIS_TEST_DB=sqlite               (counts from the .trx files)
@@ -58,7 +59,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1
 
 PASSED=0 FAILED=0 SKIPPED=0
 PG_PORT='' REDIS_PORT='' WEB_PORT='' SERVER_PID='' RUN_PID='' SMTP_PORT='' MAILDEV_PORT=''
-PG_STARTED=0 REDIS_STARTED=0 MAIL_STARTED=0 PG_OK=0
+PG_STARTED=0 REDIS_STARTED=0 MAIL_STARTED=0 S3_STARTED=0 CLAMD_STARTED=0 PG_OK=0
 
 # ---------------------------------------------------------------- cleanup (silent: the last line stays the summary)
 stop_server() {
@@ -85,6 +86,8 @@ cleanup() {
   ((PG_STARTED)) && pg_stop "$WORK/pg"
   ((REDIS_STARTED)) && redis_stop "$WORK/redis" "$REDIS_PORT"
   ((MAIL_STARTED)) && mail_stop "$WORK/mail"
+  ((S3_STARTED)) && s3_stop "$WORK/s3"
+  ((CLAMD_STARTED)) && clamd_stop "$WORK/clamd"
   [[ ${KEEP_TEST_WORK:-0} == 1 ]] || rm -rf "$WORK"
 } >/dev/null 2>&1
 trap cleanup EXIT
@@ -164,7 +167,7 @@ echo "LNEMIS tests$( ((QUICK)) && echo ' (quick)')${FILTER:+ (filter: $FILTER)} 
 
 # ---------------------------------------------------------------- setup: Debian packages
 missing=()
-for pkg in redis-server chromium; do
+for pkg in redis-server chromium clamav-daemon clamav; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
@@ -186,7 +189,7 @@ else
 fi
 
 # ---------------------------------------------------------------- setup: npm packages
-for dir in src/web tests/e2e scripts/test-servers/mail; do
+for dir in src/web tests/e2e scripts/test-servers/mail scripts/test-servers/s3; do
   [[ -f $dir/package-lock.json ]] || continue
   step setup "npm ci in $dir"
   if [[ -f $dir/node_modules/.package-lock.json && $dir/node_modules/.package-lock.json -nt $dir/package-lock.json &&
@@ -246,6 +249,30 @@ else
   show_tail "$WORK/mail-start.log"
 fi
 export LNEMIS_TEST_SMTP="127.0.0.1:$SMTP_PORT" LNEMIS_TEST_MAILDEV="http://127.0.0.1:$MAILDEV_PORT"
+S3_PORT=$(free_port "$PG_PORT" "$REDIS_PORT" "$SMTP_PORT" "$MAILDEV_PORT")
+step services "s3rver on 127.0.0.1:$S3_PORT"
+S3_STARTED=1
+if s3_start "$WORK/s3" "$S3_PORT" >"$WORK/s3-start.log" 2>&1; then
+  echo "ok ($(took))"
+else
+  count 0 1 0
+  echo "FAILED ($(took)); counted as 1 failed test (the S3 storage tests fail too)"
+  show_tail "$WORK/s3-start.log"
+fi
+export LNEMIS_TEST_S3="http://127.0.0.1:$S3_PORT"
+CLAMD_PORT=$(free_port "$PG_PORT" "$REDIS_PORT" "$SMTP_PORT" "$MAILDEV_PORT" "$S3_PORT")
+step services "clamd on 127.0.0.1:$CLAMD_PORT"
+CLAMD_STARTED=1
+if clamd_start "$WORK/clamd" "$CLAMD_PORT" >"$WORK/clamd-start.log" 2>&1; then
+  echo "ok ($(took))"
+else
+  count 0 1 0
+  echo "FAILED ($(took)); counted as 1 failed test (the virus-scanning tests fail too)"
+  show_tail "$WORK/clamd-start.log"
+fi
+export LNEMIS_TEST_CLAMD="127.0.0.1:$CLAMD_PORT"
+# Tests of a server this script starts fail (instead of skipping) when it is missing.
+export LNEMIS_TEST_SCRIPT=1
 
 # ---------------------------------------------------------------- .NET
 BUILD_OK=0
