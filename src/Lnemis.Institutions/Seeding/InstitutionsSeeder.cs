@@ -202,18 +202,10 @@ internal sealed class InstitutionsSeeder(LnemisDbContext db) : ISeedContributor
         }
 
         // Scale the sizes so the learners add up to the profile's total exactly.
-        var wanted = context.Profile.Learners;
-        var weight = (double)schools.Sum(s => s.Learners);
-        var assigned = 0;
-        foreach (var school in schools)
+        var sizes = SeedContext.Apportion(schools.ConvertAll(s => s.Learners), context.Profile.Learners);
+        for (var k = 0; k < schools.Count; k++)
         {
-            school.Learners = weight == 0 ? 0 : (int)(school.Learners * wanted / weight);
-            assigned += school.Learners;
-        }
-
-        foreach (var school in schools.Where(s => s.Institution.Status == InstitutionStatus.Open).Take(wanted - assigned))
-        {
-            school.Learners++;
+            schools[k].Learners = sizes[k];
         }
 
         foreach (var school in schools)

@@ -101,6 +101,39 @@ public sealed class SeedContext(IServiceProvider services, SeedProfile profile, 
         return new Guid(bytes, bigEndian: true);
     }
 
+    /// <summary>
+    /// Shares <paramref name="total"/> out in proportion to <paramref name="weights"/> so the parts add up
+    /// to it exactly (largest remainders get the rest). Arithmetic is in 64 bits: weight × total
+    /// overflows an int at national scale (800 × 5,000,000).
+    /// </summary>
+    public static int[] Apportion(IReadOnlyList<int> weights, int total)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(total);
+        var sum = weights.Sum(w => (long)Math.Max(0, w));
+        var parts = new int[weights.Count];
+        if (sum == 0)
+        {
+            return parts;
+        }
+
+        var remainders = new (long Remainder, int Index)[weights.Count];
+        long given = 0;
+        for (var i = 0; i < weights.Count; i++)
+        {
+            var share = (long)Math.Max(0, weights[i]) * total;
+            parts[i] = (int)(share / sum);
+            remainders[i] = (share % sum, i);
+            given += parts[i];
+        }
+
+        foreach (var (_, index) in remainders.OrderByDescending(r => r.Remainder).ThenBy(r => r.Index).Take((int)(total - given)))
+        {
+            parts[index]++;
+        }
+
+        return parts;
+    }
+
     /// <summary>Times a load and records its rows; prints progress lines for long ones.</summary>
     public SeedTimer Start(string table, long expected) => new(this, table, expected);
 
