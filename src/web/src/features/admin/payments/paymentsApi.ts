@@ -58,9 +58,10 @@ export function formatAmount(amountMinor: number, currency: string): string {
   try {
     const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'code' });
     const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(amountMinor / 10 ** digits);
+    // A plain space after the code, so that the text reads (and searches) like any other.
+    return format.format(amountMinor / 10 ** digits).replace(/\u00a0/g, ' ');
   } catch {
-    // Not a currency the browser knows: show what the server holds, unconverted.
+    // Not a well-formed currency code: show what the server holds, unconverted.
     return `${amountMinor} ${currency} (minor units)`;
   }
 }
