@@ -128,9 +128,11 @@ describe('notification administration', () => {
     expect(await screen.findByText(/No version has been saved yet/)).toBeInTheDocument();
     const message = within(form).getByLabelText('Message');
     await user.clear(message);
-    await user.type(message, 'Case {{{{caseNumbr}} is yours');
+    await user.click(message);
+    await user.paste('Case {{caseNumbr}} is yours');
     await user.clear(within(form).getByLabelText('Subject'));
-    await user.type(within(form).getByLabelText('Subject'), 'Assigned');
+    await user.click(within(form).getByLabelText('Subject'));
+    await user.paste('Assigned');
     await user.click(within(form).getByRole('button', { name: 'Save as a new version' }));
     await waitFor(() =>
       expect(within(form).getByLabelText('Message')).toHaveAccessibleDescription(
@@ -141,7 +143,8 @@ describe('notification administration', () => {
 
     const fixed = within(form).getByLabelText('Message');
     await user.clear(fixed);
-    await user.type(fixed, 'New text');
+    await user.click(fixed);
+    await user.paste('New text');
     await user.click(within(form).getByRole('button', { name: 'Save as a new version' }));
     expect(await screen.findByText('Saved as version 1.')).toBeInTheDocument();
     expect(bodies.at(-1)).toEqual({ subject: 'Assigned', body: 'New text', version: 0 });
@@ -168,7 +171,8 @@ describe('notification administration', () => {
     expect(within(form).queryByLabelText('Subject')).not.toBeInTheDocument();
     expect(within(form).queryByRole('button', { name: 'Save as a new version' })).not.toBeInTheDocument();
     await user.click(within(form).getByText('Sample values for the preview'));
-    await user.type(within(form).getByLabelText('caseNumber'), 'FOI-77');
+    await user.click(within(form).getByLabelText('caseNumber'));
+    await user.paste('FOI-77');
     await user.click(within(form).getByRole('button', { name: 'Preview' }));
     const preview = await screen.findByRole('region', { name: 'Preview' });
     expect(preview).toHaveTextContent('Case FOI-77 is yours.');

@@ -3,7 +3,8 @@ import { baseApi, queryParams, type Page } from '../../../api/baseApi';
 export const webhooksPermission = 'webhooks.manage';
 
 /**
- * The events modules publish (docs/api/webhooks.md, "Events"); the API has no catalogue endpoint.
+ * The events modules publish (docs/api/webhooks.md, "Events"; the case events are FireCaseEvent's); the API
+ * has no catalogue endpoint.
  * A subscription may also name a family ("census.*") or everything ("*").
  */
 export const eventCatalogue: { family: string; events: string[] }[] = [
@@ -13,7 +14,10 @@ export const eventCatalogue: { family: string; events: string[] }[] = [
     family: 'census',
     events: ['census.submitted', 'census.returned', 'census.approved', 'census.reminder_due'],
   },
-  { family: 'case', events: ['case.*'] },
+  {
+    family: 'case',
+    events: ['case.assigned', 'case.ready_for_clearance', 'case.redraft_requested', 'case.closed'],
+  },
   { family: 'payment', events: ['payment.paid', 'payment.failed', 'payment.cancelled'] },
 ];
 
