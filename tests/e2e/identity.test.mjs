@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { auditPage, launchBrowser, newPage, screenshot } from './lib/browser.mjs';
 import { base32Decode, freshTotp } from './lib/totp.mjs';
+import { rememberAdminKey } from './lib/admin.mjs';
 
 const admin = { email: 'admin@lnemis.local', password: 'Demo-Admin-Password-2026' };
 const officerEmail = 'officer@lnemis.local';
@@ -54,6 +55,7 @@ describe('identity', { concurrency: 1 }, () => {
     await keyElement.waitFor();
     sharedKey = (await keyElement.textContent())?.trim() ?? '';
     assert.match(sharedKey.replace(/\s/g, ''), /^[A-Z2-7]+=*$/i, 'the shared key is base32');
+    await rememberAdminKey(sharedKey);
     const qr = page.getByRole('img', { name: /QR code/ });
     assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/png;base64,/);
     // Nothing but enrolment and sign-out is offered.

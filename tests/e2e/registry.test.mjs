@@ -14,6 +14,7 @@ import { randomInt } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { auditPage, launchBrowser, newPage, screenshot } from './lib/browser.mjs';
 import { base32Decode, freshTotp } from './lib/totp.mjs';
+import { rememberAdminKey } from './lib/admin.mjs';
 
 const admin = { email: 'admin@lnemis.local', password: 'Demo-Admin-Password-2026' };
 const officer = { email: 'officer@lnemis.local', password: 'Demo-Officer-Password-2026' };
@@ -113,6 +114,7 @@ describe('registry', { concurrency: 1 }, () => {
       const keyElement = page.getByTestId('mfa-shared-key');
       await keyElement.waitFor();
       const sharedKey = ((await keyElement.textContent()) ?? '').trim();
+      await rememberAdminKey(sharedKey);
       await page.getByLabel('6-digit code').fill(await freshTotp(base32Decode(sharedKey), usedSteps));
       await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
       await page.getByRole('list', { name: 'Recovery codes' }).waitFor();

@@ -33,6 +33,17 @@ import { LearnersListPage } from '../features/registry/LearnersListPage';
 import { StaffDetailPage } from '../features/registry/StaffDetailPage';
 import { CreateStaffMemberPage, EditStaffMemberPage } from '../features/registry/StaffFormPage';
 import { StaffListPage } from '../features/registry/StaffListPage';
+import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
+import { DocumentsListPage } from '../features/documents/DocumentsListPage';
+import { UploadDocumentPage } from '../features/documents/UploadDocumentPage';
+import { DeliveriesPage } from '../features/admin/notifications/DeliveriesPage';
+import { TemplateEditorPage } from '../features/admin/notifications/TemplateEditorPage';
+import { TemplatesPage } from '../features/admin/notifications/TemplatesPage';
+import { CreateSubscriptionPage } from '../features/admin/webhooks/CreateSubscriptionPage';
+import { SubscriptionDetailPage } from '../features/admin/webhooks/SubscriptionDetailPage';
+import { SubscriptionsPage } from '../features/admin/webhooks/SubscriptionsPage';
+import { PaymentDetailPage } from '../features/admin/payments/PaymentDetailPage';
+import { PaymentsPage } from '../features/admin/payments/PaymentsPage';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
@@ -170,6 +181,32 @@ export function AppRoutes() {
               }
             />
             <Route path=":id" element={<CaseDetailPage />} />
+          </Route>
+          <Route path="/documents" element={<RequirePermission permission="documents.read" />}>
+            <Route index element={<DocumentsListPage />} />
+            <Route
+              path="new"
+              element={
+                <RequirePermission permission="documents.manage">
+                  <UploadDocumentPage />
+                </RequirePermission>
+              }
+            />
+            <Route path=":id" element={<DocumentDetailPage />} />
+          </Route>
+          <Route path="/admin/notifications" element={<RequirePermission permission="notifications.read" />}>
+            <Route path="templates" element={<TemplatesPage />} />
+            <Route path="templates/:event/:channel" element={<TemplateEditorPage />} />
+            <Route path="deliveries" element={<DeliveriesPage />} />
+          </Route>
+          <Route path="/admin/webhooks" element={<RequirePermission permission="webhooks.manage" />}>
+            <Route index element={<SubscriptionsPage />} />
+            <Route path="new" element={<CreateSubscriptionPage />} />
+            <Route path=":id" element={<SubscriptionDetailPage />} />
+          </Route>
+          <Route path="/admin/payments" element={<RequirePermission permission="payments.read" />}>
+            <Route index element={<PaymentsPage />} />
+            <Route path=":id" element={<PaymentDetailPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -26,6 +26,19 @@ function MainNav({ me }: { me: Me }) {
       show: hasPermission(me, 'users.read') && hasPermission(me, 'audit.read'),
     },
     { to: '/admin/dev-mailbox', label: 'Dev mailbox', show: hasPermission(me, 'notifications.read') },
+    { to: '/documents', label: 'Documents', show: hasPermission(me, 'documents.read') },
+    {
+      to: '/admin/notifications/templates',
+      label: 'Notification templates',
+      show: hasPermission(me, 'notifications.read'),
+    },
+    {
+      to: '/admin/notifications/deliveries',
+      label: 'Deliveries',
+      show: hasPermission(me, 'notifications.read'),
+    },
+    { to: '/admin/webhooks', label: 'Webhooks', show: hasPermission(me, 'webhooks.manage') },
+    { to: '/admin/payments', label: 'Payments', show: hasPermission(me, 'payments.read') },
     { to: '/notifications', label: 'Notifications', show: true },
     { to: '/account/profile', label: 'Your profile', show: true },
   ];
