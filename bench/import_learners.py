@@ -1,105 +1,176 @@
-"""Drives one learner-import benchmark against a running server (see import-learners.sh)."""
-import argparse, json, os, random, subprocess, threading, time, urllib.request
+"""Learner-import benchmark (issue 3) against a running server.
 
-p = argparse.ArgumentParser()
-p.add_argument("--url"); p.add_argument("--token"); p.add_argument("--rows", type=int)
-p.add_argument("--pid", type=int); p.add_argument("--work"); p.add_argument("--psql")
-a = p.parse_args()
-SCHOOLS = max(1, a.rows // 500)
+Imports ROWS learner rows from a CSV through the real API (upload, dry run, apply; the import runs
+as a background job), samples the server's RSS during it, re-imports the same file (which must
+change nothing), and times raw COPY of the same file into a plain table for the ratio. Fails
+(exit 1) when an import does not apply every row or the re-run changes anything.
+
+Used by bench/import-learners.sh (its own throw-away server on the demo data) and bench/run.sh
+(the harness's server in production configuration on the generated country):
+  --area-code CODE  the area the benchmark's ROWS/500 schools are created in (LN-S-02 in the demo
+                    data, LN-01-01 in the generated country)
+  --markdown FILE   also write the result as a Markdown table (for the harness's summary)
+"""
+import argparse, json, os, random, subprocess, sys, threading, time, urllib.request
+
+GOAL_ROWS, GOAL_SECONDS, GOAL_RSS_MB = 1_000_000, 60, 300
+GIVEN = ["Amina", "Brian", "Chloe", "David", "Esther", "Faith", "George", "Halima", "Ian", "Joy", "Kevin", "Lucy", "Moses", "Nia", "Otieno", "Purity"]
+FAMILY = ["Achieng", "Baraka", "Chebet", "Kamau", "Mwangi", "Njeri", "Odhiambo", "Wanjiru", "Kiptoo", "Mutua", "Onyango", "Wafula"]
 
 
-def call(method, path, body=None, content_type="application/json"):
-    data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
-    req = urllib.request.Request(a.url + path, data=data, method=method,
-                                 headers={"Authorization": "Bearer " + a.token, "Content-Type": content_type})
-    with urllib.request.urlopen(req, timeout=600) as r:
-        return json.loads(r.read() or b"null")
+class Api:
+    """The import endpoints of one server, called with a bearer token."""
+
+    def __init__(self, url, token):
+        self.url, self.token = url, token
+
+    def call(self, method, path, body=None, content_type="application/json"):
+        data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
+        req = urllib.request.Request(self.url + path, data=data, method=method,
+                                     headers={"Authorization": "Bearer " + self.token, "Content-Type": content_type})
+        with urllib.request.urlopen(req, timeout=600) as r:
+            return json.loads(r.read() or b"null")
+
+    def wait(self, batch, running):
+        while True:
+            b = self.call("GET", f"/api/v1/imports/{batch}")
+            if b["status"] != running:
+                return b
+            time.sleep(0.2)
+
+    def run_import(self, kind, path, mode="SkipBadRows"):
+        """Upload, dry run, apply; returns the applied batch and the seconds of each step."""
+        t0 = time.time()
+        with open(path, "rb") as f:
+            up = self.call("POST", f"/api/v1/imports?kind={kind}&fileName={os.path.basename(path)}", f.read(), "text/csv")
+        t1 = time.time()
+        self.call("POST", f"/api/v1/imports/{up['id']}/dry-run")
+        checked = self.wait(up["id"], "Validating")
+        t2 = time.time()
+        if checked["status"] != "Validated":
+            fail(f"the {kind} dry run ended {checked['status']}: {checked.get('failure')}")
+        self.call("POST", f"/api/v1/imports/{up['id']}/apply", {"mode": mode})
+        done = self.wait(up["id"], "Applying")
+        t3 = time.time()
+        if done["status"] != "Applied":
+            fail(f"the {kind} import ended {done['status']}: {done.get('failure')}")
+        return done, t1 - t0, t2 - t1, t3 - t2
 
 
-def rss_mb():
-    with open(f"/proc/{a.pid}/status") as f:
+def fail(message):
+    print(f"import_learners.py: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
         for line in f:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
+    return 0.0
 
 
-def wait(batch, running):
-    while True:
-        b = call("GET", f"/api/v1/imports/{batch}")
-        if b["status"] != running:
-            return b
-        time.sleep(0.2)
+def write_schools(path, count, area_code):
+    with open(path, "w") as f:
+        f.write("code,name,type,ownership,areaCode,levels,classroomsUsable\n")
+        for i in range(count):
+            f.write(f"BENCH-{i:05d},Bench School {i},Primary,Public,{area_code},PRIMARY,12\n")
 
 
-def run_import(kind, path, mode="SkipBadRows"):
-    t0 = time.time()
-    with open(path, "rb") as f:
-        up = call("POST", f"/api/v1/imports?kind={kind}&fileName={os.path.basename(path)}", f.read(), "text/csv")
-    t1 = time.time()
-    call("POST", f"/api/v1/imports/{up['id']}/dry-run")
-    checked = wait(up["id"], "Validating")
-    t2 = time.time()
-    assert checked["status"] == "Validated", checked
-    call("POST", f"/api/v1/imports/{up['id']}/apply", {"mode": mode})
-    done = wait(up["id"], "Applying")
-    t3 = time.time()
-    assert done["status"] == "Applied", done
-    return done, t1 - t0, t2 - t1, t3 - t2
+def write_learners(path, rows, schools):
+    random.seed(7)
+    with open(path, "w") as f:
+        f.write("institutionCode,admissionNumber,givenName,familyName,sex,dateOfBirth\n")
+        for i in range(rows):
+            school = i % schools
+            # Distinct names within a school, so the duplicate check has nothing to refuse.
+            f.write(f"BENCH-{school:05d},ADM-{i},{random.choice(GIVEN)}{i},{random.choice(FAMILY)},{'F' if i % 2 else 'M'},"
+                    f"{2008 + i % 12}-{1 + i % 12:02d}-{1 + i % 28:02d}\n")
 
 
-random.seed(7)
-schools = os.path.join(a.work, "schools.csv")
-with open(schools, "w") as f:
-    f.write("code,name,type,ownership,areaCode,levels,classroomsUsable\n")
-    for i in range(SCHOOLS):
-        f.write(f"BENCH-{i:05d},Bench School {i},Primary,Public,LN-S-02,PRIMARY,12\n")
-run_import("institutions", schools)
+def measure(api, pid, work, rows, psql, area_code):
+    """The whole scenario; returns the result as a dict."""
+    schools_count = max(1, rows // 500)
+    schools = os.path.join(work, "schools.csv")
+    write_schools(schools, schools_count, area_code)
+    api.run_import("institutions", schools)
 
-given = ["Amina", "Brian", "Chloe", "David", "Esther", "Faith", "George", "Halima", "Ian", "Joy", "Kevin", "Lucy", "Moses", "Nia", "Otieno", "Purity"]
-family = ["Achieng", "Baraka", "Chebet", "Kamau", "Mwangi", "Njeri", "Odhiambo", "Wanjiru", "Kiptoo", "Mutua", "Onyango", "Wafula"]
-learners = os.path.join(a.work, "learners.csv")
-with open(learners, "w") as f:
-    f.write("institutionCode,admissionNumber,givenName,familyName,sex,dateOfBirth\n")
-    for i in range(a.rows):
-        school = i % SCHOOLS
-        # Distinct names within a school, so the duplicate check has nothing to refuse.
-        f.write(f"BENCH-{school:05d},ADM-{i},{random.choice(given)}{i},{random.choice(family)},{'F' if i % 2 else 'M'},"
-                f"{2008 + i % 12}-{1 + i % 12:02d}-{1 + i % 28:02d}\n")
-size_mb = os.path.getsize(learners) / 1024 / 1024
+    learners = os.path.join(work, "learners.csv")
+    write_learners(learners, rows, schools_count)
+    size_mb = os.path.getsize(learners) / 1024 / 1024
 
-samples = []
-stop = threading.Event()
-base = rss_mb()
+    samples, stop, base = [], threading.Event(), rss_mb(pid)
+
+    def sample():
+        while not stop.is_set():
+            samples.append(rss_mb(pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    first, up1, dry1, apply1 = api.run_import("learners", learners)
+    stop.set()
+    sampler.join()
+    peak = max(samples + [base])
+    if first["errorRows"] or first["created"] + first["updated"] + first["unchanged"] != rows:
+        fail(f"the first import did not take every row: {json.dumps({k: first[k] for k in ('errorRows', 'created', 'updated', 'unchanged', 'skipped')})}")
+    second, up2, dry2, apply2 = api.run_import("learners", learners)
+    if second["created"] or second["updated"] or second["unchanged"] != rows:
+        fail(f"re-importing the same file changed something: created {second['created']}, updated {second['updated']}, unchanged {second['unchanged']}")
+
+    copy_sql = ("DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (institution_code text, admission_number text, given_name text, "
+                "family_name text, sex text, date_of_birth date);")
+    subprocess.run(psql.split() + ["-q", "-c", copy_sql], check=True)
+    t = time.time()
+    subprocess.run(psql.split() + ["-q", "-c", f"\\copy bench_copy FROM '{learners}' WITH (FORMAT csv, HEADER true)"], check=True)
+    copy_s = time.time() - t
+    subprocess.run(psql.split() + ["-q", "-c", "DROP TABLE bench_copy"], check=True)
+
+    total1 = up1 + dry1 + apply1
+    return {
+        "rows": rows, "schools": schools_count, "file_mb": round(size_mb, 1),
+        "first_run": {"created": first["created"], "upload_s": round(up1, 1), "dry_run_s": round(dry1, 1), "apply_s": round(apply1, 1),
+                      "total_s": round(total1, 1), "rows_per_s": round(rows / total1)},
+        "rerun": {"created": second["created"], "updated": second["updated"], "unchanged": second["unchanged"],
+                  "total_s": round(up2 + dry2 + apply2, 1)},
+        "rss_mb": {"before": round(base), "peak": round(peak), "growth": round(peak - base)},
+        "copy_s": round(copy_s, 2), "copy_rows_per_s": round(rows / copy_s),
+        "ratio_apply_to_copy": round(apply1 / copy_s, 1),
+        "ratio_total_to_copy": round(total1 / copy_s, 1),
+    }
 
 
-def sample():
-    while not stop.is_set():
-        samples.append(rss_mb())
-        time.sleep(0.2)
+def markdown(r):
+    """The result as a table: goal, measured, baseline (raw COPY of the same file), ratio."""
+    first, rss = r["first_run"], r["rss_mb"]
+    if r["rows"] >= GOAL_ROWS:
+        met = "met" if first["total_s"] * GOAL_ROWS / r["rows"] < GOAL_SECONDS and rss["growth"] < GOAL_RSS_MB else "**not met**"
+    else:
+        met = f"n/a ({r['rows']:,} rows)"
+    return "\n".join([
+        "| scenario | goal | measured | baseline: raw COPY | ratio | notes |",
+        "| --- | --- | --- | --- | ---: | --- |",
+        f"| learner import, {r['rows']:,} CSV rows ({r['file_mb']} MB) through the API | {GOAL_ROWS:,} rows < {GOAL_SECONDS} s, "
+        f"RSS growth < {GOAL_RSS_MB} MB: {met} | {first['total_s']} s ({first['rows_per_s']:,} rows/s): upload {first['upload_s']} s, "
+        f"dry run {first['dry_run_s']} s, apply {first['apply_s']} s; RSS {rss['before']} → {rss['peak']} MB (+{rss['growth']}) "
+        f"| {r['copy_s']} s ({r['copy_rows_per_s']:,} rows/s) | {r['ratio_total_to_copy']} | apply alone {r['ratio_apply_to_copy']}× COPY; "
+        f"re-run of the same file {r['rerun']['total_s']} s, {r['rerun']['unchanged']:,} unchanged |",
+        "",
+    ])
 
 
-threading.Thread(target=sample, daemon=True).start()
-first, up1, dry1, apply1 = run_import("learners", learners)
-stop.set()
-peak = max(samples)
-second, up2, dry2, apply2 = run_import("learners", learners)
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--url", required=True); p.add_argument("--token", required=True); p.add_argument("--rows", type=int, required=True)
+    p.add_argument("--pid", type=int, required=True); p.add_argument("--work", required=True); p.add_argument("--psql", required=True)
+    p.add_argument("--area-code", default="LN-S-02"); p.add_argument("--markdown")
+    a = p.parse_args()
+    result = measure(Api(a.url, a.token), a.pid, a.work, a.rows, a.psql, a.area_code)
+    print(json.dumps(result, indent=2))
+    if a.markdown:
+        with open(a.markdown, "w") as f:
+            f.write(markdown(result))
 
-copy_sql = ("DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (institution_code text, admission_number text, given_name text, "
-            "family_name text, sex text, date_of_birth date);")
-subprocess.run(a.psql.split() + ["-q", "-c", copy_sql], check=True)
-t = time.time()
-subprocess.run(a.psql.split() + ["-q", "-c", f"\\copy bench_copy FROM '{learners}' WITH (FORMAT csv, HEADER true)"], check=True)
-copy_s = time.time() - t
 
-result = {
-    "rows": a.rows, "schools": SCHOOLS, "file_mb": round(size_mb, 1),
-    "first_run": {"created": first["created"], "upload_s": round(up1, 1), "dry_run_s": round(dry1, 1), "apply_s": round(apply1, 1),
-                  "total_s": round(up1 + dry1 + apply1, 1)},
-    "rerun": {"created": second["created"], "updated": second["updated"], "unchanged": second["unchanged"],
-              "total_s": round(up2 + dry2 + apply2, 1)},
-    "rss_mb": {"before": round(base), "peak": round(peak), "growth": round(peak - base)},
-    "copy_s": round(copy_s, 2),
-    "ratio_apply_to_copy": round(apply1 / copy_s, 1),
-    "ratio_total_to_copy": round((up1 + dry1 + apply1) / copy_s, 1),
-}
-print(json.dumps(result, indent=2))
+if __name__ == "__main__":
+    main()

@@ -4,15 +4,20 @@
 # server in production configuration (PostgreSQL + Redis, role all), runs the landed modules' list and
 # search scenarios at fixed concurrency against a baseline measured in the same run (the same SQL sent
 # straight to PostgreSQL), then the mixed load (every scenario's requests shuffled, 100 clients, wrk),
-# and prints one table with goal, measured, baseline and ratio, plus the server's peak memory.
+# and prints one table with goal, measured, baseline and ratio, plus the server's peak memory. Then
+# the learner import (issue 3: IMPORT_ROWS rows from CSV through the API, upload, dry run, apply and
+# a re-run that must change nothing, against raw COPY of the same file; bench/import_learners.py)
+# on the same server and database. The micro-benchmarks (bench/micro.sh) run first, before any
+# server starts, and their table is part of the summary.
 #
 # Usage: bench/run.sh [--scale small|district|national] [--quick] [--write]
 #   --scale S   the generated country's size (default national: 20,000 institutions, 5,000,000 learners)
-#   --quick     small scale, few requests, a 10 s mixed load: the smoke run ./test.sh makes so the harness
-#               does not rot (its numbers mean nothing)
+#   --quick     small scale, few requests, a 10 s mixed load, 5,000 imported rows, micro-benchmarks run
+#               once each: the smoke run ./test.sh makes so the harness does not rot (its numbers mean nothing)
 #   --write     put this run's results into docs/performance.md (between the harness markers)
 # Environment: REQUESTS, WARMUP, CONCURRENCY (scenarios), MIXED_CLIENTS, MIXED_SECONDS (mixed load),
-#              KEEP_BENCH_WORK=1 keeps the work folder (database, logs).
+#              IMPORT_ROWS (learner import; default 1,000,000), MICRO=quick|short|full|off (micro-benchmarks;
+#              default short, quick under --quick), KEEP_BENCH_WORK=1 keeps the work folder (database, logs).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../scripts/test-servers/lib.sh
@@ -31,7 +36,9 @@ while (($#)); do
 done
 if ((QUICK)); then
   REQUESTS=${REQUESTS:-60} WARMUP=${WARMUP:-10} MIXED_SECONDS=${MIXED_SECONDS:-10} MIXED_CLIENTS=${MIXED_CLIENTS:-20}
+  IMPORT_ROWS=${IMPORT_ROWS:-5000} MICRO=${MICRO:-quick}
 fi
+IMPORT_ROWS=${IMPORT_ROWS:-1000000} MICRO=${MICRO:-short}
 REQUESTS=${REQUESTS:-1000} WARMUP=${WARMUP:-100} CONCURRENCY=${CONCURRENCY:-8}
 MIXED_CLIENTS=${MIXED_CLIENTS:-100} MIXED_SECONDS=${MIXED_SECONDS:-600}
 
@@ -53,6 +60,14 @@ say() { printf '[%4ds] %s\n' "$((SECONDS - STARTED))" "$*"; }
 if ! command -v wrk >/dev/null 2>&1 && [[ $EUID -eq 0 ]]; then
   say "installing wrk"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >"$WORK/apt.log" 2>&1 || say "wrk could not be installed: no mixed load"
+fi
+# Before any server starts, so that nothing else competes for the two cores.
+if [[ $MICRO != off ]]; then
+  say "micro-benchmarks ($MICRO)"
+  MICRO_ARGS=(--results "$WORK/micro.md")
+  [[ $MICRO == full ]] || MICRO_ARGS+=("--$MICRO")
+  [[ -f $ROOT/bench/Lnemis.Benchmarks/bin/Release/net10.0/Lnemis.Benchmarks.dll ]] && MICRO_ARGS+=(--no-build)
+  "$ROOT/bench/micro.sh" "${MICRO_ARGS[@]}" || exit 1
 fi
 
 PG_EXTRA_OPTS="-c shared_buffers=1GB -c effective_cache_size=8GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=1GB" \
@@ -107,6 +122,13 @@ if command -v wrk >/dev/null 2>&1; then
   [[ ${ERRORS:-1} == 0 ]] || { say "the mixed load had errors"; exit 1; }
 fi
 
+say "learner import: $IMPORT_ROWS rows through the API (upload, dry run, apply, re-run), then raw COPY of the same file"
+mkdir -p "$WORK/import"
+python3 "$ROOT/bench/import_learners.py" --url "http://127.0.0.1:$WEB_PORT" --token "$TOKEN" --rows "$IMPORT_ROWS" --pid "$SERVER_PID" \
+  --work "$WORK/import" --psql "$(pg_bin_dir)/psql -h 127.0.0.1 -p $PG_PORT -U postgres -d lnemis_bench" --area-code LN-01-01 \
+  --markdown "$WORK/import.md" >"$WORK/import.log" 2>&1 || { cat "$WORK/import.log"; say "the learner import failed"; exit 1; }
+cat "$WORK/import.md"
+
 SUMMARY="$WORK/summary.md"
 {
   echo "Run $(date -u +%Y-%m-%d), scale $SCALE, machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, PostgreSQL $("$(pg_bin_dir)/postgres" --version | awk '{print $3}'); whole run $((SECONDS - STARTED)) s."
@@ -125,20 +147,20 @@ SUMMARY="$WORK/summary.md"
     echo "| --- | --- | --- | --- |"
     echo "$MIXED"
   fi
+  echo
+  echo "Learner import (issue 3), on the same server and database (\`bench/import_learners.py\`):"
+  echo
+  cat "$WORK/import.md"
+  if [[ -f $WORK/micro.md ]]; then
+    echo
+    echo "Micro-benchmarks (\`bench/micro.sh\`, $MICRO run):"
+    echo
+    cat "$WORK/micro.md"
+  fi
 } >"$SUMMARY"
 if ((WRITE)); then
-  python3 - "$ROOT/docs/performance.md" "$SUMMARY" <<'PY'
-import sys
-doc, summary = sys.argv[1], open(sys.argv[2]).read()
-begin, end = "<!-- bench/run.sh: begin -->", "<!-- bench/run.sh: end -->"
-text = open(doc).read()
-block = f"{begin}\n{summary}\n{end}"
-if begin in text:
-    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip() + "\n\n## Harness (bench/run.sh)\n\nRegenerated by `bench/run.sh --scale national --write`; do not edit by hand.\n\n" + block + "\n"
-open(doc, "w").write(text)
-PY
+  python3 "$ROOT/bench/perfdoc.py" "$ROOT/docs/performance.md" bench/run.sh "Harness (bench/run.sh)" \
+    "bench/run.sh --scale national --write" "$SUMMARY"
   say "docs/performance.md updated"
 fi
 say "done"
