@@ -35,6 +35,7 @@ public static class InstitutionsModule
         services.AddScoped<Lnemis.Platform.Integrations.IIdentityHolders, StaffIdentityHolders>();
         services.AddRecurringTask<CensusReminders>();
         services.AddScoped<ISeedContributor, Seeding.InstitutionsSeeder>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddScoped<IImportProcessor, InstitutionImport>();
         services.AddScoped<IImportProcessor, LearnerImport>();
         services.AddScoped<IImportProcessor, EnrolmentImport>();

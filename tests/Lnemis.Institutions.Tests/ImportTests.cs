@@ -14,7 +14,7 @@ public sealed class ImportTests(LnemisFactory factory) : IClassFixture<LnemisFac
 {
     private readonly Given given = new(factory);
 
-    private static async Task<HttpResponseMessage> UploadAsync(TestClient client, string kind, string fileName, byte[] content)
+    internal static async Task<HttpResponseMessage> UploadAsync(TestClient client, string kind, string fileName, byte[] content)
     {
         var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
@@ -22,7 +22,7 @@ public sealed class ImportTests(LnemisFactory factory) : IClassFixture<LnemisFac
     }
 
     /// <summary>Waits for the background job to move the import out of <paramref name="running"/>.</summary>
-    private static async Task<JsonNode> WaitAsync(TestClient client, string id, string running)
+    internal static async Task<JsonNode> WaitAsync(TestClient client, string id, string running)
     {
         for (var i = 0; i < 600; i++)
         {
@@ -38,19 +38,19 @@ public sealed class ImportTests(LnemisFactory factory) : IClassFixture<LnemisFac
         throw new TimeoutException($"The import stayed {running}.");
     }
 
-    private static async Task<JsonNode> DryRunAsync(TestClient client, string id)
+    internal static async Task<JsonNode> DryRunAsync(TestClient client, string id)
     {
         await (await client.PostAsync($"/api/v1/imports/{id}/dry-run")).ReadJsonAsync(HttpStatusCode.Accepted);
         return await WaitAsync(client, id, "Validating");
     }
 
-    private static async Task<JsonNode> ApplyAsync(TestClient client, string id, string mode)
+    internal static async Task<JsonNode> ApplyAsync(TestClient client, string id, string mode)
     {
         await (await client.PostAsync($"/api/v1/imports/{id}/apply", new { mode })).ReadJsonAsync(HttpStatusCode.Accepted);
         return await WaitAsync(client, id, "Applying");
     }
 
-    private static async Task<JsonNode> ImportAsync(TestClient client, string kind, string fileName, byte[] content, string mode = "SkipBadRows")
+    internal static async Task<JsonNode> ImportAsync(TestClient client, string kind, string fileName, byte[] content, string mode = "SkipBadRows")
     {
         var uploaded = await (await UploadAsync(client, kind, fileName, content)).ReadJsonAsync(HttpStatusCode.Created);
         var id = uploaded["id"]!.GetValue<string>();
@@ -59,7 +59,7 @@ public sealed class ImportTests(LnemisFactory factory) : IClassFixture<LnemisFac
         return await ApplyAsync(client, id, mode);
     }
 
-    private static int Count(JsonNode import, string name) => import[name]!.GetValue<int>();
+    internal static int Count(JsonNode import, string name) => import[name]!.GetValue<int>();
 
     private Task<string> CodeOfAsync(Guid id) => factory.WithDbAsync(async db =>
         await db.Set<Institution>().Where(i => i.Id == id).Select(i => i.Code).FirstOrDefaultAsync()

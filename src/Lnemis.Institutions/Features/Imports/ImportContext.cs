@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Lnemis.Institutions.Features.Imports;
 
 /// <summary>What one chunk of rows came to.</summary>
-internal sealed record ChunkOutcome(int Valid, int Invalid, int Created, int Updated, int Unchanged);
+internal sealed record ChunkOutcome(int Valid, int Invalid, int Created, int Updated, int Unchanged)
+{
+    public static ChunkOutcome None { get; } = new(0, 0, 0, 0, 0);
+}
 
 /// <summary>One import kind: checks a chunk of rows (dry run) or checks and writes it (apply).</summary>
 internal interface IImportProcessor
@@ -20,6 +23,12 @@ internal interface IImportProcessor
     string Permission { get; }
 
     Task<ChunkOutcome> ProcessAsync(ImportContext context, IReadOnlyList<SourceRow> rows, bool apply, CancellationToken ct);
+
+    /// <summary>
+    /// Called once after the last chunk, in the same pass (and transaction): a processor that only
+    /// stages its chunks checks and writes them here, set-based. Its row errors go to the context.
+    /// </summary>
+    Task<ChunkOutcome> FinishAsync(ImportContext context, bool apply, CancellationToken ct) => Task.FromResult(ChunkOutcome.None);
 }
 
 /// <summary>State of one pass over a file: the importer's access, the mapping, caches, keys seen so far, errors of the chunk.</summary>
@@ -36,12 +45,18 @@ internal sealed class ImportContext(LnemisDbContext db, AccessScope access, stri
     public DateTimeOffset Now => now;
     public List<RowError> Errors { get; } = [];
 
+    /// <summary>Hands the errors so far to the run (which may stop an all-or-nothing apply) and clears them; set by the runner.</summary>
+    public Func<Task> ReportErrorsAsync { get; set; } = () => Task.CompletedTask;
+
     public RowReader Read(SourceRow row) => new(row, mapping, Errors);
 
     /// <summary>The file's column that holds a field (for error reports).</summary>
     public string ColumnOf(string field) => mapping.TryGetValue(field, out var at) ? at.Column : field;
 
     public bool Covers(string scopePath) => access.Covers(permission, scopePath);
+
+    /// <summary>The scope paths <see cref="Covers"/> accepts as prefixes, for checks done in SQL; null when every path is covered.</summary>
+    public string[]? CoveringPaths => access.IsSystem ? null : access.PathsFor(permission);
 
     /// <summary>Academic years by code, loaded once per run.</summary>
     public async Task<IReadOnlyDictionary<string, AcademicYear>> AcademicYearsAsync(CancellationToken ct) =>

@@ -131,7 +131,7 @@ internal sealed class ImportRunner(
                 await transaction.RollbackAsync(CancellationToken.None);
                 failure = ex.Message;
             }
-            catch (DbUpdateException ex)
+            catch (Exception ex) when (IsConflict(ex))
             {
                 // A conflicting change since the dry run (e.g. the same admission number entered by hand).
                 await transaction.RollbackAsync(CancellationToken.None);
@@ -185,45 +185,70 @@ internal sealed class ImportRunner(
         var chunk = new List<SourceRow>(ChunkSize);
         var number = 0;
 
-        async Task FlushAsync()
+        context.ReportErrorsAsync = async () =>
         {
-            var outcome = await processor.ProcessAsync(context, chunk, apply, ct);
+            await onErrors(context.Errors);
+            context.Errors.Clear();
+        };
+
+        void Add(ChunkOutcome outcome)
+        {
             valid += outcome.Valid;
             invalid += outcome.Invalid;
             created += outcome.Created;
             updated += outcome.Updated;
             unchanged += outcome.Unchanged;
+        }
+
+        async Task FlushAsync()
+        {
+            Add(await processor.ProcessAsync(context, chunk, apply, ct));
             rows += chunk.Count;
             chunk.Clear();
-            await onErrors(context.Errors);
-            context.Errors.Clear();
+            await context.ReportErrorsAsync();
             await cache.SetStringAsync(ProgressKey(batch.Id), rows.ToString(CultureInfo.InvariantCulture),
                 new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1) }, ct);
         }
 
-        await using var file = new StoredFileStream(db, batch.Id);
-        await foreach (var cells in TabularReader.ReadAsync(file, batch.Format, ct))
+        // Kept open for the pass: a processor may stage rows in temporary tables of this session.
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            number++;
-            if (number == 1 || cells.Length == 0 || cells.All(string.IsNullOrWhiteSpace))
+            await using var file = new StoredFileStream(db, batch.Id);
+            await foreach (var cells in TabularReader.ReadAsync(file, batch.Format, ct))
             {
-                continue;
+                number++;
+                if (number == 1 || cells.Length == 0 || cells.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                chunk.Add(new SourceRow(number, cells));
+                if (chunk.Count == ChunkSize)
+                {
+                    await FlushAsync();
+                }
             }
 
-            chunk.Add(new SourceRow(number, cells));
-            if (chunk.Count == ChunkSize)
+            if (chunk.Count > 0)
             {
                 await FlushAsync();
             }
-        }
 
-        if (chunk.Count > 0)
+            Add(await processor.FinishAsync(context, apply, ct));
+            await context.ReportErrorsAsync();
+            return new Totals(rows, valid, invalid, created, updated, unchanged);
+        }
+        finally
         {
-            await FlushAsync();
+            await db.Database.CloseConnectionAsync();
         }
-
-        return new Totals(rows, valid, invalid, created, updated, unchanged);
     }
+
+    /// <summary>A write refused by a constraint (the registry changed since the dry run); raw SQL raises the provider's own exception.</summary>
+    private static bool IsConflict(Exception ex) => ex is DbUpdateException
+        or Npgsql.PostgresException { SqlState: ['2', '3', ..] }
+        or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 
     private static ImportProblem Problem(Guid batchId, RowError error) => new()
     {

@@ -4,6 +4,7 @@ using Lnemis.Institutions.Features.Learners;
 using Lnemis.Platform.Data;
 using Lnemis.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Lnemis.Institutions.Features.Imports;
@@ -12,14 +13,16 @@ namespace Lnemis.Institutions.Features.Imports;
 /// Learners: a row updates the learner with its learner number, or the learner with its school's
 /// admission number; otherwise it registers a new learner (and issues a number). A new row that
 /// looks like a learner already at the school (same sex and birth date, similar name) is refused.
+/// On PostgreSQL the chunks are only parsed and staged, and the checks and writes run set-based
+/// after the last chunk (<see cref="LearnerStaging"/>); SQLite checks and writes chunk by chunk.
 /// </summary>
-internal sealed class LearnerImport : IImportProcessor
+internal sealed class LearnerImport(IOptions<ImportOptions> options) : IImportProcessor
 {
     public ImportKind Kind => ImportKind.Learners;
 
     public string Permission => LearnerPermissions.Manage;
 
-    private sealed record Row(
+    internal sealed record Row(
         int Number, string? LearnerNumber, string InstitutionCode, string? AdmissionNumber, string GivenName, string FamilyName, string? OtherNames,
         Sex Sex, DateOnly DateOfBirth, bool? HasBirthCertificate, string? SpecialNeeds, Guardian? Guardian)
     {
@@ -27,13 +30,17 @@ internal sealed class LearnerImport : IImportProcessor
         public Learner? Existing { get; set; }
     }
 
+    internal const string SameLearnerTwice = "The same learner appears earlier in the file.";
+
     // Statistics are refreshed before the first chunk and whenever the rows written since double.
     private long written;
     private long analyzeAt;
+    private LearnerStaging? staging;
 
     public async Task<ChunkOutcome> ProcessAsync(ImportContext context, IReadOnlyList<SourceRow> source, bool apply, CancellationToken ct)
     {
-        if (written >= analyzeAt)
+        var staged = context.Db.Provider == DatabaseProvider.Postgres;
+        if (!staged && written >= analyzeAt)
         {
             await BulkInsert.AnalyzeAsync<Learner>(context.Db, ct);
             analyzeAt = Math.Max(2 * written, ImportRunner.ChunkSize);
@@ -69,6 +76,13 @@ internal sealed class LearnerImport : IImportProcessor
             resolved.Add(row);
         }
 
+        if (staged)
+        {
+            staging ??= await LearnerStaging.CreateAsync(context, ct);
+            await staging.AddAsync(resolved, apply, ct);
+            return new ChunkOutcome(0, invalid, 0, 0, 0);
+        }
+
         invalid += await MatchExistingAsync(context, resolved, ct);
         var valid = resolved.Where(r => r.Institution is not null).ToList();
         invalid += await RefuseLikelyDuplicatesAsync(context, valid, ct);
@@ -81,6 +95,19 @@ internal sealed class LearnerImport : IImportProcessor
         var (created, updated, unchanged) = await WriteAsync(context, valid, ct);
         written += created;
         return new ChunkOutcome(valid.Count, invalid, created, updated, unchanged);
+    }
+
+    public async Task<ChunkOutcome> FinishAsync(ImportContext context, bool apply, CancellationToken ct)
+    {
+        if (staging is not { } finishing)
+        {
+            return ChunkOutcome.None;
+        }
+
+        staging = null;
+        var outcome = await finishing.FinishAsync(apply, options.Value.RebuildLearnerIndexesFromRows, ct);
+        await finishing.DropAsync(ct);
+        return outcome;
     }
 
     private static Row? Parse(ImportContext context, SourceRow source)
@@ -122,7 +149,7 @@ internal sealed class LearnerImport : IImportProcessor
         var key = number is not null ? "N:" + number : $"A:{institution}|{admission!.ToUpperInvariant()}";
         if (!context.FirstTime(key))
         {
-            r.Fail(number is not null ? "learnerNumber" : "admissionNumber", number ?? admission, "The same learner appears earlier in the file.");
+            r.Fail(number is not null ? "learnerNumber" : "admissionNumber", number ?? admission, SameLearnerTwice);
             return null;
         }
 
@@ -166,7 +193,7 @@ internal sealed class LearnerImport : IImportProcessor
                 }
                 else
                 {
-                    row.Existing = learner;
+                    Match(row, learner, "learnerNumber", number);
                 }
             }
             else if (byAdmission.GetValueOrDefault((row.Institution.Id, row.AdmissionNumber!.ToUpperInvariant())) is { } learner)
@@ -180,8 +207,21 @@ internal sealed class LearnerImport : IImportProcessor
                 }
                 else
                 {
-                    row.Existing = learner;
+                    Match(row, learner, "admissionNumber", row.AdmissionNumber);
                 }
+            }
+        }
+
+        // Two rows (one by learner number, one by admission number) may name the same learner: the first wins.
+        void Match(Row row, Learner learner, string field, string? value)
+        {
+            if (context.FirstTime("L:" + learner.Id.ToString("N")))
+            {
+                row.Existing = learner;
+            }
+            else
+            {
+                Refuse(row, field, value, SameLearnerTwice);
             }
         }
 
@@ -321,7 +361,7 @@ internal sealed class LearnerImport : IImportProcessor
     }
 
     /// <summary>Copies the row onto the learner; true when something changed.</summary>
-    private static bool Apply(Learner learner, Row row)
+    internal static bool Apply(Learner learner, Row row)
     {
         var changed = false;
         void Set<T>(T current, T value, Action<T> assign)
