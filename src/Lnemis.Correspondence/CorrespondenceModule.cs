@@ -8,6 +8,7 @@ using Lnemis.Correspondence.Domain.Deadlines;
 using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
 using Lnemis.Correspondence.Features.Holidays;
+using Lnemis.Correspondence.Features.Letters;
 using Lnemis.Correspondence.Features.Notifications;
 using Lnemis.Correspondence.Features.Reports;
 using Lnemis.Correspondence.Features.Retention;
@@ -45,6 +46,9 @@ public static class CorrespondenceModule
         services.AddScoped<ICaseObserver, CaseReportObserver>();
         services.AddJobHandler<RebuildCaseReports.Message, RebuildCaseReports.Handler>();
         services.AddRecurringTask<RetentionReview>();
+        services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.Section);
+        services.AddScoped<LetterRenderer>();
+        services.AddHostedService<LetterTemplateSeeding>();
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -85,5 +89,12 @@ public static class CorrespondenceModule
         AnonymiseCase.Map(api);
         DisposeCase.Map(api);
         HoldCase.Map(api);
+
+        ListLetterTemplates.Map(api);
+        ListLetterPlaceholders.Map(api);
+        GetLetterTemplate.Map(api);
+        SaveLetterTemplate.Map(api);
+        PreviewLetter.Map(api);
+        GenerateCaseLetter.Map(api);
     }
 }

@@ -99,6 +99,7 @@ internal sealed class CorrespondenceModel : IModelContributor
         });
 
         ClockModel.Configure(model, provider);
+        LetterModel.Configure(model, provider);
         // Reports read model: one row per case, kept in step by CaseReportObserver (see Features/Reports).
         model.Entity<CaseReportRow>(e =>
         {

@@ -35,7 +35,7 @@ public static class RoleCatalog
 
     // Correspondence roles are granted at a business group (cases sit on their group's path) or
     // nationally; what a user does on a case also needs a team membership (manager, responder, approver unit).
-    private static readonly string[] Correspondence = ["cases.read", "cases.manage", "cases.respond", "cases.approve", "teams.read", "teams.manage", "cases.reports", "cases.retention"];
+    private static readonly string[] Correspondence = ["cases.read", "cases.manage", "cases.respond", "cases.approve", "teams.read", "teams.manage", "cases.reports", "cases.retention", "letters.manage"];
 
     // Webhook subscriptions and payments (the Integrations module).
     private static readonly string[] Integrations = ["webhooks.manage", "payments.read", "payments.manage"];
@@ -73,8 +73,8 @@ public static class RoleCatalog
         new(Viewer, "Reads the registry.",
             Set(RegistryRead),
             [ScopeKind.Country, ScopeKind.Area, ScopeKind.Institution, ScopeKind.Team], RequiresMfa: false),
-        new(CorrespondenceAdministrator, "Sets up correspondence teams and their members; reads the reports; decides retention (anonymise, dispose, legal hold).",
-            Set(["teams.read", "teams.manage", "cases.read", "cases.reports", "cases.retention"]),
+        new(CorrespondenceAdministrator, "Sets up correspondence teams and their members; reads the reports; decides retention (anonymise, dispose, legal hold); edits the letter templates.",
+            Set(["teams.read", "teams.manage", "cases.read", "cases.reports", "cases.retention", "letters.manage"]),
             [ScopeKind.Country, ScopeKind.Team], RequiresMfa: true),
         new(CaseManager, "Triages correspondence: logs, assigns, flags for clearance, extends, closes.",
             Set(["cases.read", "cases.manage", "teams.read", "cases.reports", DocumentsRead, DocumentsReadSensitive, DocumentsManage]),

@@ -550,6 +550,96 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("correspondence_holiday_calendar_stamps", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_version");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_letter_templates");
+
+                    b.HasIndex("Type", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_letter_templates_type_kind");
+
+                    b.ToTable("correspondence_letter_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Letters.LetterTemplateVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_note");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_letter_template_versions");
+
+                    b.HasIndex("TemplateId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_letter_template_versions_template_id_number");
+
+                    b.ToTable("correspondence_letter_template_versions", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3457,6 +3547,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_correspondence_case_transitions_correspondence_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Letters.LetterTemplateVersion", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Letters.LetterTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_letter_template_versions_correspondence_letter_templates_template_id");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>

@@ -24,6 +24,9 @@ public static class CorrespondencePermissions
     public const string Reports = "cases.reports";
     public const string Retention = "cases.retention";
 
+    /// <summary>Edit the letter templates (national: held at the country level).</summary>
+    public const string LettersManage = "letters.manage";
+
     /// <summary>The permission a case role needs, where the case is, to act on it.</summary>
     public static string For(CaseRole role) => role switch
     {

@@ -22,6 +22,7 @@ import { CaseDetailPage } from '../features/correspondence/CaseDetailPage';
 import { CasesListPage } from '../features/correspondence/CasesListPage';
 import { CreateCasePage } from '../features/correspondence/CreateCasePage';
 import { TeamsPage } from '../features/correspondence/TeamsPage';
+import { LetterTemplatesPage } from '../features/correspondence/letters/LetterTemplatesPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { AreasPage } from '../features/registry/AreasPage';
 import { InstitutionDetailPage } from '../features/registry/InstitutionDetailPage';
@@ -177,6 +178,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="teams.manage">
                   <TeamsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="letter-templates"
+              element={
+                <RequirePermission permission="letters.manage">
+                  <LetterTemplatesPage />
                 </RequirePermission>
               }
             />

@@ -18,6 +18,7 @@ import {
   type TransitionView,
 } from './casesApi';
 import { DeadlineCell } from './CaseParts';
+import { CaseLettersPanel } from './letters/CaseLettersPanel';
 import '../registry/registry.css';
 import './cases.css';
 
@@ -215,6 +216,7 @@ export function CaseDetailPage() {
             <h2 id="case-history-heading">History</h2>
             <Timeline history={detail.history} teamName={teamName} />
           </section>
+          <CaseLettersPanel detail={detail} />
         </div>
         <CaseActions detail={detail} teams={teams?.items ?? []} onReload={() => void refetch()} />
       </div>
