@@ -61,6 +61,11 @@ public static class CorrespondenceModule
         UpdateTeam.Map(api);
         AddTeamMember.Map(api);
         RemoveTeamMember.Map(api);
+        TeamActivation.Map(api);
+        TeamMemberActivation.Map(api);
+        MoveTeam.Map(api);
+        MoveTeamMember.Map(api);
+        ReassignOpenCases.Map(api);
 
         GetPermissionMatrix.Map(api);
         ListCases.Map(api);

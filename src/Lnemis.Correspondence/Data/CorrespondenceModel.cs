@@ -142,6 +142,16 @@ internal sealed class CorrespondenceModel : IModelContributor
             e.HasIndex(r => r.ScopePath);
             e.HasIndex(r => new { r.DueOn, r.Number });
         });
+
+        model.Entity<TeamReassignment>(e =>
+        {
+            e.ToModuleTable(Schema, "team_reassignments", provider);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Reason).HasMaxLength(1000);
+            e.Property(r => r.ScopePath).HasMaxLength(1000);
+            e.HasIndex(r => r.ScopePath);
+            e.HasIndex(r => r.StartedAt);
+        });
     }
 }
 
@@ -160,4 +170,6 @@ internal static class CorrespondenceData
     public static DbSet<RetentionRule> RetentionRules(this LnemisDbContext db) => db.Set<RetentionRule>();
 
     public static DbSet<CaseRetention> CaseRetentions(this LnemisDbContext db) => db.Set<CaseRetention>();
+
+    public static DbSet<TeamReassignment> TeamReassignments(this LnemisDbContext db) => db.Set<TeamReassignment>();
 }

@@ -32,6 +32,10 @@ public sealed class Team : IAudited, IScoped, ISoftDeletable, IVersioned
 
     public required string ScopePath { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set while the team is deactivated: it keeps its history but is offered for nothing new.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     public DateTimeOffset? DeletedAt { get; set; }
     public long Version { get; set; }
 
@@ -53,4 +57,7 @@ public sealed class TeamMember : IAudited, IScoped
     public CaseRole Role { get; set; }
     public required string ScopePath { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set while the membership is deactivated: the user then plays no role on the team's cases.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }

@@ -793,6 +793,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deactivated_at");
+
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deleted_at");
@@ -855,6 +859,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deactivated_at");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -889,6 +897,76 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_correspondence_team_members_team_id_user_id");
 
                     b.ToTable("correspondence_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.TeamReassignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid?>("FromTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_team_id");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_user_id");
+
+                    b.Property<bool>("More")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("more");
+
+                    b.Property<int>("Moved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moved");
+
+                    b.Property<string>("Outcomes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcomes");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("ToTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_team_reassignments");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_correspondence_team_reassignments_scope_path");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_correspondence_team_reassignments_started_at");
+
+                    b.ToTable("correspondence_team_reassignments", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", b =>

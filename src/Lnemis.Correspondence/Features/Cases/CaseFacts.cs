@@ -32,6 +32,7 @@ internal sealed record CaseCaller(IReadOnlyList<CaseRoleHeld> Roles, bool InResp
         // The caller's own memberships, whatever the request's scope filter: they decide roles, not visibility.
         var teams = await db.TeamMembers().IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.UserId == userId)
+            .Where(m => m.DeactivatedAt == null)
             .Join(db.Teams().IgnoreQueryFilters().Where(t => t.DeletedAt == null), m => m.TeamId, t => t.Id,
                 (m, t) => new { m.Role, t.Id, t.ScopePath, t.ClearanceStep })
             .ToListAsync(ct);

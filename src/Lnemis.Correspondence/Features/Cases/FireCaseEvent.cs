@@ -180,6 +180,11 @@ public static class FireCaseEvent
                         return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, "Choose a responder unit of the case's business group.", "teamId"));
                     }
 
+                    if (team.DeactivatedAt is not null)
+                    {
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, $"The unit {team.Name} is deactivated; choose an active responder unit.", "teamId"));
+                    }
+
                     c.RespondingTeamId = team.Id;
                     c.ResponderId = null;
                     teamId = team.Id;

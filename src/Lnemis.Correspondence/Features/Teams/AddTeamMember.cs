@@ -45,6 +45,11 @@ public static class AddTeamMember
             return Problems.Forbidden("You do not manage this team.");
         }
 
+        if (team.DeactivatedAt is not null)
+        {
+            return Problems.Field("id", "The team is deactivated; reactivate it first.");
+        }
+
         if (team.Kind != TeamKind.BusinessUnit || team.Role is not { } unitRole)
         {
             return Problems.Field("id", "Only business units have members.");
@@ -66,6 +71,6 @@ public static class AddTeamMember
         };
         db.TeamMembers().Add(member);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/teams/{id}/members/{member.UserId}", new TeamMemberView(member.Id, id, member.UserId, member.Role));
+        return TypedResults.Created($"/api/v1/teams/{id}/members/{member.UserId}", TeamMemberView.From(member));
     }
 }

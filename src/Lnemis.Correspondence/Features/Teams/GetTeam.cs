@@ -25,7 +25,7 @@ public static class GetTeam
 
         var members = await db.TeamMembers().AsNoTracking().Where(m => m.TeamId == id)
             .OrderBy(m => m.CreatedAt)
-            .Select(m => new TeamMemberView(m.Id, m.TeamId, m.UserId, m.Role))
+            .Select(m => new TeamMemberView(m.Id, m.TeamId, m.UserId, m.Role, m.DeactivatedAt == null))
             .ToListAsync(ct);
         return TypedResults.Ok(new TeamDetail(TeamView.From(team), members));
     }

@@ -3,12 +3,15 @@ using Lnemis.Correspondence.Domain.Workflow;
 
 namespace Lnemis.Correspondence.Features.Teams;
 
-public sealed record TeamView(Guid Id, string Code, string Name, TeamKind Kind, Guid? ParentId, CaseRole? Role, string? ClearanceStep, long Version)
+public sealed record TeamView(Guid Id, string Code, string Name, TeamKind Kind, Guid? ParentId, CaseRole? Role, string? ClearanceStep, long Version, bool Active)
 {
-    public static TeamView From(Team t) => new(t.Id, t.Code, t.Name, t.Kind, t.ParentId, t.Role, t.ClearanceStep, t.Version);
+    public static TeamView From(Team t) => new(t.Id, t.Code, t.Name, t.Kind, t.ParentId, t.Role, t.ClearanceStep, t.Version, t.DeactivatedAt == null);
 }
 
-public sealed record TeamMemberView(Guid Id, Guid TeamId, Guid UserId, CaseRole Role);
+public sealed record TeamMemberView(Guid Id, Guid TeamId, Guid UserId, CaseRole Role, bool Active)
+{
+    public static TeamMemberView From(TeamMember m) => new(m.Id, m.TeamId, m.UserId, m.Role, m.DeactivatedAt == null);
+}
 
 public sealed record TeamDetail(TeamView Team, IReadOnlyList<TeamMemberView> Members);
 

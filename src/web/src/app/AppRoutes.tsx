@@ -20,6 +20,10 @@ import { NotificationPreferencesPage } from '../features/notifications/Notificat
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { CaseDetailPage } from '../features/correspondence/CaseDetailPage';
 import { CasesListPage } from '../features/correspondence/CasesListPage';
+import { HolidayCalendarsPage } from '../features/correspondence/HolidayCalendarsPage';
+import { ReassignCasesPage } from '../features/correspondence/ReassignCasesPage';
+import { RetentionPage } from '../features/correspondence/RetentionPage';
+import { TeamAdminPage } from '../features/correspondence/TeamAdminPage';
 import { CreateCasePage } from '../features/correspondence/CreateCasePage';
 import { TeamsPage } from '../features/correspondence/TeamsPage';
 import { LetterTemplatesPage } from '../features/correspondence/letters/LetterTemplatesPage';
@@ -186,6 +190,38 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="letters.manage">
                   <LetterTemplatesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="team-admin"
+              element={
+                <RequirePermission permission="teams.manage">
+                  <TeamAdminPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="reassign"
+              element={
+                <RequirePermission permission="cases.manage">
+                  <ReassignCasesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="holidays"
+              element={
+                <RequirePermission permission="teams.read">
+                  <HolidayCalendarsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="retention"
+              element={
+                <RequirePermission permission="cases.retention">
+                  <RetentionPage />
                 </RequirePermission>
               }
             />

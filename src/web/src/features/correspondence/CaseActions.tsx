@@ -202,7 +202,7 @@ function check(eventName: string, detail: CaseDetail, values: Values): Record<st
   return found;
 }
 
-function newKey(): string {
+export function newKey(): string {
   return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()
     : `${Date.now()}-${Math.random().toString(16).slice(2)}`;

@@ -231,6 +231,8 @@ export interface Team {
   role: CaseRole | null;
   clearanceStep: string | null;
   version: number;
+  /** False while the team is deactivated (absent from older answers: active). */
+  active?: boolean;
 }
 
 export interface TeamMember {
@@ -238,6 +240,8 @@ export interface TeamMember {
   teamId: Id;
   userId: Id;
   role: CaseRole;
+  /** False while the membership is deactivated. */
+  active?: boolean;
 }
 
 export interface TeamDetail {
