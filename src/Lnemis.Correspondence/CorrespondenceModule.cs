@@ -7,6 +7,7 @@ using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain.Deadlines;
 using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
+using Lnemis.Correspondence.Features.Files;
 using Lnemis.Correspondence.Features.Holidays;
 using Lnemis.Correspondence.Features.Notifications;
 using Lnemis.Correspondence.Features.Reports;
@@ -45,6 +46,7 @@ public static class CorrespondenceModule
         services.AddScoped<ICaseObserver, CaseReportObserver>();
         services.AddJobHandler<RebuildCaseReports.Message, RebuildCaseReports.Handler>();
         services.AddRecurringTask<RetentionReview>();
+        services.AddScoped<CaseFiles>();
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -85,5 +87,11 @@ public static class CorrespondenceModule
         AnonymiseCase.Map(api);
         DisposeCase.Map(api);
         HoldCase.Map(api);
+
+        UploadCaseFile.Map(api);
+        AddCaseFileVersion.Map(api);
+        ListCaseFiles.Map(api);
+        ListCaseFileVersions.Map(api);
+        CreateCaseFileLink.Map(api);
     }
 }
