@@ -7,6 +7,7 @@ using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain.Deadlines;
 using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
+using Lnemis.Correspondence.Features.Files;
 using Lnemis.Correspondence.Features.Holidays;
 using Lnemis.Correspondence.Features.Letters;
 using Lnemis.Correspondence.Features.Notifications;
@@ -49,6 +50,7 @@ public static class CorrespondenceModule
         services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.Section);
         services.AddScoped<LetterRenderer>();
         services.AddHostedService<LetterTemplateSeeding>();
+        services.AddScoped<CaseFiles>();
         services.AddValidatorsFromAssemblyContaining<CreateTeam.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -101,5 +103,10 @@ public static class CorrespondenceModule
         SaveLetterTemplate.Map(api);
         PreviewLetter.Map(api);
         GenerateCaseLetter.Map(api);
+        UploadCaseFile.Map(api);
+        AddCaseFileVersion.Map(api);
+        ListCaseFiles.Map(api);
+        ListCaseFileVersions.Map(api);
+        CreateCaseFileLink.Map(api);
     }
 }

@@ -5,39 +5,6 @@ using Lnemis.Testing;
 
 namespace Lnemis.Documents.Tests;
 
-/// <summary>
-/// Servers the tests need, started by test.sh (scripts/test-servers/s3.sh, clamd.sh). Run by hand
-/// without them, their tests are skipped; under test.sh (LNEMIS_TEST_SCRIPT=1) a missing server
-/// fails them loudly instead.
-/// </summary>
-internal static class TestServers
-{
-    public const string S3Variable = "LNEMIS_TEST_S3";
-    public const string ClamdVariable = "LNEMIS_TEST_CLAMD";
-
-    public static bool UnderTestScript => Environment.GetEnvironmentVariable("LNEMIS_TEST_SCRIPT") == "1";
-
-    public static string Require(string variable) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{variable} is not set: test.sh did not start the server these tests need (see its services step).");
-
-    public static string? SkipReason(string variable) =>
-        UnderTestScript || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable))
-            ? null
-            : $"{variable} is not set (./test.sh starts the server and sets it).";
-}
-
-public sealed class S3FactAttribute : FactAttribute
-{
-    public S3FactAttribute() => Skip = TestServers.SkipReason(TestServers.S3Variable);
-}
-
-public sealed class ClamdFactAttribute : FactAttribute
-{
-    public ClamdFactAttribute() => Skip = TestServers.SkipReason(TestServers.ClamdVariable);
-}
-
 /// <summary>The embedded default: local folder, the data folder's key file, no scanner; small size limit for the tests.</summary>
 public class DocumentsFactory : LnemisFactory
 {

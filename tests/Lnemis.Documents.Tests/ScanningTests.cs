@@ -10,19 +10,7 @@ namespace Lnemis.Documents.Tests;
 /// <summary>Scanning through the clamd started by test.sh (LNEMIS_TEST_CLAMD = host:port) with the EICAR signature.</summary>
 public sealed class ClamdFactory : DocumentsFactory
 {
-    protected override IReadOnlyDictionary<string, string?> Settings
-    {
-        get
-        {
-            var endpoint = Environment.GetEnvironmentVariable(TestServers.ClamdVariable) ?? "127.0.0.1:9";
-            var colon = endpoint.LastIndexOf(':');
-            return new Dictionary<string, string?>
-            {
-                ["Lnemis:Documents:Clamd:Host"] = endpoint[..colon],
-                ["Lnemis:Documents:Clamd:Port"] = endpoint[(colon + 1)..],
-            };
-        }
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => TestServers.ClamdSettings();
 }
 
 public sealed class ScanningTests(ClamdFactory factory) : IClassFixture<ClamdFactory>

@@ -77,6 +77,7 @@ internal sealed class CorrespondenceModel : IModelContributor
             e.Property(t => t.ToState).HasMaxLength(50);
             e.Property(t => t.ActorRole).HasConversion<string>().HasMaxLength(30);
             e.Property(t => t.Message).HasMaxLength(4000);
+            e.Property(t => t.FileName).HasMaxLength(300);
             e.Property(t => t.DeadlineChange).HasConversion(
                 v => v == null ? null : JsonSerializer.Serialize(v, Json),
                 v => v == null ? null : JsonSerializer.Deserialize<DeadlineChange>(v, Json)).HasMaxLength(2000);
@@ -100,6 +101,20 @@ internal sealed class CorrespondenceModel : IModelContributor
 
         ClockModel.Configure(model, provider);
         LetterModel.Configure(model, provider);
+        // Case files: the Documents module holds the content; these rows say which case, what kind, and the latest version.
+        model.Entity<CaseFile>(e =>
+        {
+            e.ToModuleTable(Schema, "case_files", provider);
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(f => f.FileName).HasMaxLength(300);
+            e.Property(f => f.ContentType).HasMaxLength(200);
+            e.Property(f => f.ScopePath).HasMaxLength(1000);
+            e.HasIndex(f => new { f.CaseId, f.UploadedAt });
+            e.HasIndex(f => f.DocumentId);
+            e.HasIndex(f => f.ScopePath);
+            e.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
         // Reports read model: one row per case, kept in step by CaseReportObserver (see Features/Reports).
         model.Entity<CaseReportRow>(e =>
         {
@@ -172,4 +187,5 @@ internal static class CorrespondenceData
     public static DbSet<CaseRetention> CaseRetentions(this LnemisDbContext db) => db.Set<CaseRetention>();
 
     public static DbSet<TeamReassignment> TeamReassignments(this LnemisDbContext db) => db.Set<TeamReassignment>();
+    public static DbSet<CaseFile> CaseFiles(this LnemisDbContext db) => db.Set<CaseFile>();
 }

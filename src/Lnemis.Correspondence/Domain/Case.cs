@@ -37,6 +37,9 @@ public sealed class Case : IAudited, IScoped, ISoftDeletable, IVersioned
     public List<string> AcceptedSteps { get; set; } = [];
 
     public string? ResponseFileName { get; set; }
+
+    /// <summary>The case file (kind response) the response was uploaded as; null for responses recorded before files were stored.</summary>
+    public Guid? ResponseFileId { get; set; }
     public DateOnly? RespondedOn { get; set; }
 
     /// <summary>Copy of the derived final deadline, for lists and filters (null while an ICO date is missing).</summary>
@@ -79,6 +82,11 @@ public sealed class CaseTransition
     public Guid? ActorTeamId { get; set; }
     public Guid? TeamId { get; set; }
     public string? Message { get; set; }
+
+    /// <summary>The case file the event attached (a response upload), and its name then (cleared on anonymisation).</summary>
+    public Guid? FileId { get; set; }
+
+    public string? FileName { get; set; }
     public DeadlineChange? DeadlineChange { get; set; }
     public DateOnly? DeadlineBefore { get; set; }
     public DateOnly? DeadlineAfter { get; set; }

@@ -323,6 +323,9 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
 
         if (stage >= 3)
         {
+            // Demo data names the response but stores no document (ResponseFileId stays null, and the case has
+            // no case_files row): generating and encrypting a file per case would dominate seeding at scale.
+            // The case page shows the name; the files panel is empty until someone uploads one.
             c.ResponseFileName = $"response-{c.Number}.pdf";
             Add("upload_response", c.State, person, CaseRole.Responder, responder.Id);
         }

@@ -133,6 +133,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("responding_team_id");
 
+                    b.Property<Guid?>("ResponseFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_file_id");
+
                     b.Property<string>("ResponseFileName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -240,6 +244,80 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_case_deadline_reminders_case_id_kind_deadline");
 
                     b.ToTable("case_deadline_reminders", "correspondence");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope_path");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_files");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_case_files_document_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_case_files_scope_path");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("ix_case_files_case_id_uploaded_at");
+
+                    b.ToTable("case_files", "correspondence");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseNumberCounter", b =>
@@ -513,6 +591,15 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("event");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("file_name");
 
                     b.Property<string>("FromState")
                         .HasMaxLength(50)
@@ -3680,6 +3767,16 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_case_deadline_reminders_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseFile", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_files_cases_case_id");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseTransition", b =>

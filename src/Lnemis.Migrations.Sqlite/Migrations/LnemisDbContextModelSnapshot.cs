@@ -125,6 +125,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("responding_team_id");
 
+                    b.Property<Guid?>("ResponseFileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_file_id");
+
                     b.Property<string>("ResponseFileName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
@@ -230,6 +234,78 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_correspondence_case_deadline_reminders_case_id_kind_deadline");
 
                     b.ToTable("correspondence_case_deadline_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_case_files");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_correspondence_case_files_document_id");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_correspondence_case_files_scope_path");
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("ix_correspondence_case_files_case_id_uploaded_at");
+
+                    b.ToTable("correspondence_case_files", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseNumberCounter", b =>
@@ -499,6 +575,15 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
                         .HasColumnName("event");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
 
                     b.Property<string>("FromState")
                         .HasMaxLength(50)
@@ -3615,6 +3700,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_correspondence_case_deadline_reminders_correspondence_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseFile", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_case_files_correspondence_cases_case_id");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseTransition", b =>

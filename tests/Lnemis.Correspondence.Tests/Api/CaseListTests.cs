@@ -63,7 +63,7 @@ public sealed class CaseListTests(LnemisFactory factory) : IClassFixture<LnemisF
         a = await CaseOffice.FireAsync(office.Manager, a, "assign", new { teamId = office.Responders.Id });
         a = await CaseOffice.FireAsync(office.Responder, a, "accept");
         a = await CaseOffice.FireAsync(office.Manager, a, "flag_for_clearance", new { clearanceSteps = new[] { "disclosure" } });
-        a = await CaseOffice.FireAsync(office.Responder, a, "upload_response", new { fileName = "response.pdf" });
+        a = await CaseOffice.UploadResponseAsync(office.Responder, a);
         a = await CaseOffice.FireAsync(office.Responder, a, "send_for_clearance");
         Assert.Equal("pending_disclosure", a["state"]!.GetValue<string>());
 
@@ -71,7 +71,7 @@ public sealed class CaseListTests(LnemisFactory factory) : IClassFixture<LnemisF
         var b = await office.CreateCaseAsync("foi", Received);
         b = await CaseOffice.FireAsync(office.Manager, b, "assign", new { teamId = office.Responders.Id });
         b = await CaseOffice.FireAsync(office.Responder, b, "accept");
-        b = await CaseOffice.FireAsync(office.Responder, b, "upload_response", new { fileName = "response.pdf" });
+        b = await CaseOffice.UploadResponseAsync(office.Responder, b);
         b = await CaseOffice.FireAsync(office.Responder, b, "mark_responded", new { on = new DateOnly(2026, 4, 14) });
         b = await CaseOffice.FireAsync(office.Manager, b, "close", new { closure = new { informationHeld = "InPart", outcome = "RefusedInPart", exemptions = new[] { "s40" } } });
         var c = await office.CreateCaseAsync("foi", Received);

@@ -81,6 +81,26 @@ internal sealed class CaseOffice
         return await response.ReadJsonAsync(expected);
     }
 
+    /// <summary>A small PDF, enough for the Documents module's type check.</summary>
+    public static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>Uploads a file to the case (multipart, part "file") as <paramref name="client"/>; the raw answer.</summary>
+    public static async Task<HttpResponseMessage> UploadFileAsync(TestClient client, Guid caseId, byte[] content, string fileName, string kind = "response")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await client.Http.PostAsync($"/api/v1/correspondence/cases/{caseId}/files?kind={kind}", form);
+    }
+
+    /// <summary>Uploads a response file to the case, then fires <paramref name="eventName"/> with it.</summary>
+    public static async Task<JsonNode> UploadResponseAsync(TestClient client, JsonNode c, string eventName = "upload_response", string fileName = "response.pdf")
+    {
+        var file = await (await UploadFileAsync(client, c["id"]!.GetValue<Guid>(), Pdf, fileName)).ReadJsonAsync(HttpStatusCode.Created);
+        return await FireAsync(client, c, eventName, new { fileId = file["id"]!.GetValue<Guid>() });
+    }
+
     public static JsonObject JsonSerializerNode(object? body) =>
         body is null ? [] : System.Text.Json.JsonSerializer.SerializeToNode(body, TestClient.Json)!.AsObject();
 }

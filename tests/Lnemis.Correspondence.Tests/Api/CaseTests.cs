@@ -74,7 +74,7 @@ public sealed class CaseTests(LnemisFactory factory) : IClassFixture<LnemisFacto
         c = await CaseOffice.FireAsync(office.Responder, c, "accept");
         Assert.Equal(office.ResponderUser.Id, c["responderId"]!.GetValue<Guid>());
         c = await CaseOffice.FireAsync(office.Manager, c, "flag_for_clearance", new { clearanceSteps = new[] { "disclosure" } });
-        c = await CaseOffice.FireAsync(office.Responder, c, "upload_response", new { fileName = "response.pdf" });
+        c = await CaseOffice.UploadResponseAsync(office.Responder, c);
         c = await CaseOffice.FireAsync(office.Responder, c, "send_for_clearance");
         Assert.Equal("pending_disclosure", c["state"]!.GetValue<string>());
         c = await CaseOffice.FireAsync(office.Approver, c, "request_amends", new { reason = "Redact the names in annex B." });
@@ -278,7 +278,7 @@ public sealed class CaseTests(LnemisFactory factory) : IClassFixture<LnemisFacto
         await (await office.Manager.GetAsync("/api/v1/cases?type=letter")).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         // "My open cases": once answered and closed, the case leaves open=true but stays in mine=true.
-        var closed = await CaseOffice.FireAsync(office.Responder, accepted, "upload_response", new { fileName = "response.pdf" });
+        var closed = await CaseOffice.UploadResponseAsync(office.Responder, accepted);
         closed = await CaseOffice.FireAsync(office.Responder, closed, "mark_responded", new { on = new DateOnly(2026, 4, 14) });
         closed = await CaseOffice.FireAsync(office.Manager, closed, "close", new { closure = new { informationHeld = "Yes", outcome = "Granted" } });
         Assert.Equal("closed", closed["state"]!.GetValue<string>());

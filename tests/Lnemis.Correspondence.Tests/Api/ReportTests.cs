@@ -18,7 +18,7 @@ public sealed class ReportTests(LnemisFactory factory) : IClassFixture<LnemisFac
         var c = await office.CreateCaseAsync(type, receivedOn, icoDeadline);
         c = await CaseOffice.FireAsync(office.Manager, c, "assign", new { teamId = office.Responders.Id });
         c = await CaseOffice.FireAsync(office.Responder, c, "accept");
-        c = await CaseOffice.FireAsync(office.Responder, c, "upload_response", new { fileName = "response.pdf" });
+        c = await CaseOffice.UploadResponseAsync(office.Responder, c);
         return await CaseOffice.FireAsync(office.Responder, c, "mark_responded", new { on = respondedOn });
     }
 

@@ -5,6 +5,7 @@ using Lnemis.Correspondence.Features.Cases;
 using Lnemis.Correspondence.Features.Retention;
 using Lnemis.Identity.Domain;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Documents;
 using Lnemis.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -208,7 +209,7 @@ public sealed class RetentionTests(LnemisFactory factory) : IClassFixture<Lnemis
     private static async Task<JsonNode> CloseAsync(CaseOffice office, JsonNode c)
     {
         c = await CaseOffice.FireAsync(office.Responder, c, "accept");
-        c = await CaseOffice.FireAsync(office.Responder, c, "upload_response", new { fileName = "response.pdf" });
+        c = await CaseOffice.UploadResponseAsync(office.Responder, c);
         c = await CaseOffice.FireAsync(office.Responder, c, "mark_responded", new { on = new DateOnly(2026, 4, 14) });
         return await CaseOffice.FireAsync(office.Manager, c, "close", new { closure = new { informationHeld = "Yes", outcome = "Granted" } });
     }
@@ -234,5 +235,5 @@ public sealed class RetentionTests(LnemisFactory factory) : IClassFixture<Lnemis
         factory.WithDbAsync(db => db.Set<Case>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id));
 
     private Task<RetentionReview.Outcome> ReviewAsync() =>
-        factory.AsSystemAsync(sp => RetentionReview.ReviewAsync(sp.GetRequiredService<LnemisDbContext>(), sp.GetRequiredService<CaseObservers>(), TimeProvider.System, CancellationToken.None));
+        factory.AsSystemAsync(sp => RetentionReview.ReviewAsync(sp.GetRequiredService<LnemisDbContext>(), sp.GetRequiredService<CaseObservers>(), sp.GetRequiredService<IDocumentStore>(), TimeProvider.System, CancellationToken.None));
 }

@@ -115,7 +115,7 @@ public sealed class TeamAdministrationTests(LnemisFactory factory) : IClassFixtu
         inClearance = await CaseOffice.FireAsync(office.Manager, inClearance, "assign", new { teamId = office.Responders.Id });
         inClearance = await CaseOffice.FireAsync(office.Responder, inClearance, "accept");
         inClearance = await CaseOffice.FireAsync(office.Manager, inClearance, "flag_for_clearance", new { clearanceSteps = new[] { "disclosure" } });
-        inClearance = await CaseOffice.FireAsync(office.Responder, inClearance, "upload_response", new { fileName = "r.pdf" });
+        inClearance = await CaseOffice.UploadResponseAsync(office.Responder, inClearance);
         await CaseOffice.FireAsync(office.Responder, inClearance, "send_for_clearance");
 
         var result = await (await office.Manager.PostAsync("/api/v1/teams/reassignments", new { fromUserId = office.ResponderUser.Id, toTeamId = other, reason = "On leave" })).ReadJsonAsync(HttpStatusCode.OK);

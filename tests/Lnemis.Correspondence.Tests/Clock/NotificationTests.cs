@@ -26,7 +26,7 @@ public sealed class NotificationTests(ClockedFactory factory) : IClassFixture<Cl
         c = await CaseOffice.FireAsync(office.Manager, c, "assign", new { teamId = office.Responders.Id });
         c = await CaseOffice.FireAsync(office.Responder, c, "accept");
         c = await CaseOffice.FireAsync(office.Manager, c, "flag_for_clearance", new { clearanceSteps = new[] { "disclosure" } });
-        c = await CaseOffice.FireAsync(office.Responder, c, "upload_response", new { fileName = "response.pdf" });
+        c = await CaseOffice.UploadResponseAsync(office.Responder, c);
         c = await CaseOffice.FireAsync(office.Responder, c, "send_for_clearance");
         c = await CaseOffice.FireAsync(office.Approver, c, "request_amends", new { reason = "Redact annex B." });
         c = await CaseOffice.FireAsync(office.Responder, c, "send_for_clearance");
@@ -67,7 +67,7 @@ public sealed class NotificationTests(ClockedFactory factory) : IClassFixture<Cl
         var responded = await office.CreateCaseAsync("foi", Thursday19March);
         responded = await CaseOffice.FireAsync(office.Manager, responded, "assign", new { teamId = office.Responders.Id });
         responded = await CaseOffice.FireAsync(office.Responder, responded, "accept");
-        responded = await CaseOffice.FireAsync(office.Responder, responded, "upload_response", new { fileName = "r.pdf" });
+        responded = await CaseOffice.UploadResponseAsync(office.Responder, responded);
         await CaseOffice.FireAsync(office.Responder, responded, "mark_responded", new { on = new DateOnly(2026, 4, 15) });
 
         await Task.WhenAll(RemindAsync(), RemindAsync());

@@ -32,7 +32,10 @@ internal static class CaseDetails
             facts.History.Select(TransitionView.From).ToList(),
             caller.Roles.Select(r => r.Role).ToList(),
             allowed,
-            c.Version);
+            c.Version)
+        {
+            ResponseFileId = c.ResponseFileId,
+        };
     }
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -20,8 +20,17 @@ public sealed record TransitionView(
     /// <summary>The actor's display name (from Identity; null for the system or an unknown user).</summary>
     public string? ActorName { get; init; }
 
+    /// <summary>The case file the event attached (a response upload) and its name then.</summary>
+    public Guid? FileId { get; init; }
+
+    public string? FileName { get; init; }
+
     public static TransitionView From(CaseTransition t) => new(
-        t.Sequence, t.Event, t.FromState, t.ToState, t.ActorId, t.ActorRole, t.ActorTeamId, t.TeamId, t.Message, t.DeadlineChange, t.DeadlineBefore, t.DeadlineAfter, t.At);
+        t.Sequence, t.Event, t.FromState, t.ToState, t.ActorId, t.ActorRole, t.ActorTeamId, t.TeamId, t.Message, t.DeadlineChange, t.DeadlineBefore, t.DeadlineAfter, t.At)
+    {
+        FileId = t.FileId,
+        FileName = t.FileName,
+    };
 }
 
 public sealed record ClosureView(InformationHeld? InformationHeld, CaseOutcome? Outcome, AppealOutcome? AppealOutcome, IReadOnlyList<string> Exemptions, string? LateTeam, DateOnly? ClosedOn);
@@ -57,4 +66,7 @@ public sealed record CaseDetail(
 {
     /// <summary>The responder's display name (from Identity).</summary>
     public string? ResponderName { get; init; }
+
+    /// <summary>The case file the response was uploaded as (null for a response recorded by name only, e.g. seeded demo data).</summary>
+    public Guid? ResponseFileId { get; init; }
 }

@@ -33,7 +33,7 @@ public static class FireCaseEvent
         string? Reason,
         Guid? TeamId,
         List<string>? ClearanceSteps,
-        string? FileName,
+        Guid? FileId,
         DateOnly? On,
         int? Amount,
         ClockStopCategory? Category,
@@ -54,7 +54,6 @@ public static class FireCaseEvent
             RuleFor(r => r.Version).GreaterThan(0);
             RuleFor(r => r.Message).MaximumLength(4000);
             RuleFor(r => r.Reason).MaximumLength(4000);
-            RuleFor(r => r.FileName).MaximumLength(300);
             RuleFor(r => r.Amount).GreaterThan(0).When(r => r.Amount is not null);
             RuleFor(r => r.Category).IsInEnum().When(r => r.Category is not null);
             RuleFor(r => r.Subject).MaximumLength(500);
@@ -121,7 +120,7 @@ public static class FireCaseEvent
         var input = new EventInput
         {
             Reason = reason,
-            HasFile = !string.IsNullOrWhiteSpace(request.FileName),
+            HasFile = request.FileId is not null,
             Team = request.TeamId?.ToString(),
             ClearanceSteps = request.ClearanceSteps ?? [],
             LinkedCase = request.LinkedCase,
@@ -164,6 +163,7 @@ public static class FireCaseEvent
         var deadlineBefore = facts.FinalDeadline;
         DeadlineChange? change = null;
         Guid? teamId = null;
+        CaseFile? attached = null;
         var message = reason;
         (Case Case, CaseTransition Opening)? overturned = null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -218,7 +218,15 @@ public static class FireCaseEvent
                     c.AcceptedSteps = [];
                     break;
                 case WorkflowEffects.AttachResponse:
-                    c.ResponseFileName = request.FileName!.Trim();
+                    attached = await db.CaseFiles().AsNoTracking()
+                        .FirstOrDefaultAsync(f => f.Id == request.FileId && f.CaseId == c.Id && f.Kind == CaseFileKind.Response && f.RemovedAt == null, ct);
+                    if (attached is null)
+                    {
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, "Choose a response file uploaded to this case.", "fileId"));
+                    }
+
+                    c.ResponseFileName = attached.FileName;
+                    c.ResponseFileId = attached.Id;
                     break;
                 case WorkflowEffects.RecordResponseDate:
                     c.RespondedOn = request.On ?? today;
@@ -304,6 +312,8 @@ public static class FireCaseEvent
             ActorTeamId = chosen.Held.TeamId,
             TeamId = teamId,
             Message = string.IsNullOrWhiteSpace(message) ? null : message,
+            FileId = attached?.Id,
+            FileName = attached?.FileName,
             DeadlineChange = change,
             DeadlineBefore = deadlineBefore,
             DeadlineAfter = after.FinalDeadline,
@@ -406,7 +416,7 @@ public static class FireCaseEvent
     {
         WorkflowGuards.ReasonGiven => "reason",
         WorkflowGuards.MessageGiven => "message",
-        WorkflowGuards.FileGiven => "fileName",
+        WorkflowGuards.FileGiven => "fileId",
         WorkflowGuards.TeamGiven => "teamId",
         WorkflowGuards.StepsGiven => "clearanceSteps",
         WorkflowGuards.LinkedCaseGiven => "linkedCase",

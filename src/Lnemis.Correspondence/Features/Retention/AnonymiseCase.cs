@@ -3,6 +3,7 @@ using Lnemis.Correspondence.Features.Teams;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,7 @@ namespace Lnemis.Correspondence.Features.Retention;
 /// <summary>
 /// A correspondence administrator anonymises a finished (closed or deleted) case: the requester's
 /// name, e-mail, the subject, the response file name and all message text in its history are
-/// overwritten; the number, dates, outcome and the report row stay. Once done, a repeat answers
+/// overwritten, and its files' documents disposed of (the rows stay as "removed on anonymisation"); the number, dates, outcome and the report row stay. Once done, a repeat answers
 /// the same record and changes nothing.
 /// </summary>
 public static class AnonymiseCase
@@ -21,7 +22,7 @@ public static class AnonymiseCase
         api.MapPost("/correspondence/retention/cases/{id:guid}/anonymise", HandleAsync).RequirePermission(CorrespondencePermissions.Retention)
             .Validate<RetentionDecision>().WithTags("Correspondence retention");
 
-    internal static async Task<IResult> HandleAsync(Guid id, RetentionDecision request, LnemisDbContext db, CurrentActor actor, CaseObservers observers, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(Guid id, RetentionDecision request, LnemisDbContext db, CurrentActor actor, CaseObservers observers, IDocumentStore documents, TimeProvider clock, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await CaseRetentionWork.FindCaseAsync(db, id, ct) is not { } c)
@@ -37,7 +38,7 @@ public static class AnonymiseCase
                 return RetentionDecision.Refused($"Case {c.Number} is still open; close it (or delete it) before anonymising.");
             }
 
-            await CaseRetentionWork.AnonymiseAsync(db, observers, c, record, actor.UserId, CaseRetentionWork.Now(clock), ct);
+            await CaseRetentionWork.AnonymiseAsync(db, observers, documents, c, record, actor.UserId, CaseRetentionWork.Now(clock), ct);
             await transaction.CommitAsync(ct);
         }
 

@@ -3,8 +3,10 @@ using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain;
 using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
+using Lnemis.Correspondence.Features.Files;
 using Lnemis.Platform.Audit;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lnemis.Correspondence.Features.Retention;
@@ -96,8 +98,10 @@ internal static class CaseRetentionWork
     /// <summary>The history entry anonymisation appends (observers such as the search index start again from it).</summary>
     public const string AnonymiseEvent = "anonymise";
 
-    public static async Task AnonymiseAsync(LnemisDbContext db, CaseObservers observers, Case c, CaseRetention record, Guid? actorId, DateTimeOffset now, CancellationToken ct)
+    public static async Task AnonymiseAsync(LnemisDbContext db, CaseObservers observers, IDocumentStore documents, Case c, CaseRetention record, Guid? actorId, DateTimeOffset now, CancellationToken ct)
     {
+        // Files are overwritten too: their documents are disposed of (every version and key); the rows stay, nameless, as "removed".
+        var files = await CaseFiles.RemoveAllAsync(db, documents, c.Id, keepRows: true, now, ct);
         c.Subject = Anonymised;
         c.RequesterName = Anonymised;
         c.RequesterEmail = null;
@@ -109,9 +113,10 @@ internal static class CaseRetentionWork
         var cleared = 0;
         foreach (var entry in history)
         {
-            if (entry.Message is not null || entry.DeadlineChange?.Reason is not null)
+            if (entry.Message is not null || entry.DeadlineChange?.Reason is not null || entry.FileName is not null)
             {
                 entry.Message = null;
+                entry.FileName = null;
                 entry.DeadlineChange = entry.DeadlineChange is null ? null : entry.DeadlineChange with { Reason = null };
                 cleared++;
             }
@@ -140,6 +145,7 @@ internal static class CaseRetentionWork
             number = c.Number,
             fields = PersonalFields,
             historyEntriesCleared = cleared,
+            filesRemoved = files,
             retention = new { record.DueOn, record.Action, record.AnonymisedAt },
         })));
         db.RowAuditSuppressed = true;
@@ -154,12 +160,14 @@ internal static class CaseRetentionWork
     }
 
     /// <summary>
-    /// Deletes the case and its whole history for good; the retention record stays as the
+    /// Deletes the case, its whole history and its files (documents included) for good; the retention record stays as the
     /// tombstone (number, type, dates, who decided) and the read-model row keeps the figures.
     /// Saves; the caller owns the transaction, so the deletes and the tombstone commit together.
     /// </summary>
-    public static async Task DisposeAsync(LnemisDbContext db, Case c, CaseRetention record, string? reason, Guid? actorId, DateTimeOffset now, CancellationToken ct)
+    public static async Task DisposeAsync(LnemisDbContext db, IDocumentStore documents, Case c, CaseRetention record, string? reason, Guid? actorId, DateTimeOffset now, CancellationToken ct)
     {
+        // Secure disposal of the files first (every version's object and wrapped key), then their rows with the case.
+        var files = await CaseFiles.RemoveAllAsync(db, documents, c.Id, keepRows: false, now, ct);
         var entries = await db.CaseTransitions().Where(t => t.CaseId == c.Id).ExecuteDeleteAsync(ct);
         await db.Set<CaseSearchDocument>().Where(d => d.CaseId == c.Id).ExecuteDeleteAsync(ct);
         await db.CaseDeadlineReminders().Where(r => r.CaseId == c.Id).ExecuteDeleteAsync(ct);
@@ -174,6 +182,7 @@ internal static class CaseRetentionWork
             type = c.Type.Code(),
             closedOn = record.ClosedOn,
             historyEntriesDeleted = entries,
+            filesDisposed = files,
             reason,
         })));
         await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain;
 using Lnemis.Correspondence.Features.Cases;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Documents;
 using Lnemis.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,14 +29,14 @@ internal sealed class RetentionReview(TimeProvider clock, ILogger<RetentionRevie
 
     public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        var outcome = await ReviewAsync(services.GetRequiredService<LnemisDbContext>(), services.GetRequiredService<CaseObservers>(), clock, ct);
+        var outcome = await ReviewAsync(services.GetRequiredService<LnemisDbContext>(), services.GetRequiredService<CaseObservers>(), services.GetRequiredService<IDocumentStore>(), clock, ct);
         if (outcome.Marked > 0)
         {
             logger.LogInformation("Retention review: {Marked} cases due, {Anonymised} anonymised and {Disposed} disposed of automatically", outcome.Marked, outcome.Anonymised, outcome.Disposed);
         }
     }
 
-    public static async Task<Outcome> ReviewAsync(LnemisDbContext db, CaseObservers observers, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome> ReviewAsync(LnemisDbContext db, CaseObservers observers, IDocumentStore documents, TimeProvider clock, CancellationToken ct)
     {
         var today = CaseDetails.Today(clock);
         int marked = 0, anonymised = 0, disposed = 0;
@@ -71,7 +72,7 @@ internal sealed class RetentionReview(TimeProvider clock, ILogger<RetentionRevie
                 {
                     foreach (var c in batch)
                     {
-                        var acted = await ActAsync(db, observers, c, rule.Action, CaseRetentionWork.Now(clock), ct);
+                        var acted = await ActAsync(db, observers, documents, c, rule.Action, CaseRetentionWork.Now(clock), ct);
                         anonymised += acted == RetentionAction.Anonymise ? 1 : 0;
                         disposed += acted == RetentionAction.Destroy ? 1 : 0;
                     }
@@ -85,7 +86,7 @@ internal sealed class RetentionReview(TimeProvider clock, ILogger<RetentionRevie
     }
 
     /// <summary>Applies an automatic rule to one case in its own transaction; null when there was nothing to do (held, already done).</summary>
-    private static async Task<RetentionAction?> ActAsync(LnemisDbContext db, CaseObservers observers, Case c, RetentionAction action, DateTimeOffset now, CancellationToken ct)
+    private static async Task<RetentionAction?> ActAsync(LnemisDbContext db, CaseObservers observers, IDocumentStore documents, Case c, RetentionAction action, DateTimeOffset now, CancellationToken ct)
     {
         var record = await CaseRetentionWork.RecordForAsync(db, c, ct);
         if (action == RetentionAction.Anonymise && record.AnonymisedAt is not null)
@@ -101,11 +102,11 @@ internal sealed class RetentionReview(TimeProvider clock, ILogger<RetentionRevie
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (action == RetentionAction.Anonymise)
         {
-            await CaseRetentionWork.AnonymiseAsync(db, observers, c, record, actorId: null, now, ct);
+            await CaseRetentionWork.AnonymiseAsync(db, observers, documents, c, record, actorId: null, now, ct);
         }
         else
         {
-            await CaseRetentionWork.DisposeAsync(db, c, record, "automatic under the retention rule", actorId: null, now, ct);
+            await CaseRetentionWork.DisposeAsync(db, documents, c, record, "automatic under the retention rule", actorId: null, now, ct);
         }
 
         await transaction.CommitAsync(ct);

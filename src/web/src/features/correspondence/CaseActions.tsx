@@ -5,6 +5,7 @@ import { ProblemAlert, StatusMessage } from '../../components/ProblemAlert';
 import { formProblem, inlineFields } from '../registry/formErrors';
 import { blankToNull } from '../registry/format';
 import { CheckboxGroup, DateField, NumberField, TextAreaField } from '../registry/RegistryFields';
+import { ResponseFileField } from './ResponseFileField';
 import {
   clearanceStepsOf,
   eventLabel,
@@ -25,7 +26,7 @@ type Input =
   | 'reason'
   | 'optionalReason'
   | 'steps'
-  | 'fileName'
+  | 'responseFile'
   | 'on'
   | 'amount'
   | 'category'
@@ -43,8 +44,8 @@ const eventInputs: Record<string, Input[]> = {
   approve_and_bypass: ['reason'],
   delete: ['reason'],
   flag_for_clearance: ['steps'],
-  upload_response: ['fileName'],
-  upload_response_and_approve: ['fileName'],
+  upload_response: ['responseFile'],
+  upload_response_and_approve: ['responseFile'],
   mark_responded: ['on'],
   close: ['closure'],
   extend: ['amount', 'on', 'reason'],
@@ -62,7 +63,7 @@ const inlineKeys = [
   'message',
   'teamId',
   'clearanceSteps',
-  'fileName',
+  'fileId',
   'on',
   'amount',
   'category',
@@ -84,7 +85,7 @@ interface Values {
   teamId: string;
   reason: string;
   steps: string[];
-  fileName: string;
+  fileId: string;
   on: string;
   amount: string;
   category: string;
@@ -105,7 +106,7 @@ function initialValues(detail: CaseDetail): Values {
     teamId: '',
     reason: '',
     steps: [],
-    fileName: '',
+    fileId: '',
     on: '',
     amount: '',
     category: '',
@@ -137,8 +138,8 @@ function buildBody(eventName: string, detail: CaseDetail, values: Values): CaseE
       case 'steps':
         body.clearanceSteps = values.steps;
         break;
-      case 'fileName':
-        body.fileName = blankToNull(values.fileName);
+      case 'responseFile':
+        body.fileId = values.fileId || null;
         break;
       case 'on':
         body.on = values.on || null;
@@ -184,7 +185,7 @@ function check(eventName: string, detail: CaseDetail, values: Values): Record<st
   if (inputs.includes('team') && !values.teamId) found.teamId = ['Choose the responding team.'];
   if (inputs.includes('reason') && !values.reason.trim()) found.reason = ['Give the reason.'];
   if (inputs.includes('steps') && values.steps.length === 0) found.clearanceSteps = ['Choose at least one step.'];
-  if (inputs.includes('fileName') && !values.fileName.trim()) found.fileName = ['Enter the file name.'];
+  if (inputs.includes('responseFile') && !values.fileId) found.fileId = ['Choose or upload the response file.'];
   if (inputs.includes('message') && !values.message.trim()) found.message = ['Write the message.'];
   if (inputs.includes('linkedCase') && !values.linkedCase.trim()) found.linkedCase = ['Enter the case number.'];
   if (inputs.includes('amount') && values.amount.trim() && !/^[1-9]\d*$/.test(values.amount.trim())) {
@@ -308,15 +309,14 @@ function EventForm({ eventName, detail, responderTeams, onDone, onCancel, onRelo
             errors={errors.clearanceSteps}
           />
         );
-      case 'fileName':
+      case 'responseFile':
         return (
-          <TextField
+          <ResponseFileField
             key={input}
-            label="Response file name"
-            name="fileName"
-            value={values.fileName}
-            onChange={(e) => set('fileName', e.target.value)}
-            errors={errors.fileName}
+            caseId={detail.id}
+            value={values.fileId}
+            onChange={(fileId) => set('fileId', fileId)}
+            errors={errors.fileId}
           />
         );
       case 'on':

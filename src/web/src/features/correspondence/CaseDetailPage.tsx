@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate, today } from '../registry/format';
 import { CaseActions } from './CaseActions';
+import { CaseFilesPanel } from './CaseFilesPanel';
 import {
   eventLabel,
   stateLabel,
@@ -103,6 +104,7 @@ function Timeline({ history, teamName }: { history: TransitionView[]; teamName: 
           ) : null}
           {t.teamId && t.teamId !== t.actorTeamId ? <p>Team: {teamName(t.teamId)}</p> : null}
           {t.message ? <p className="timeline__message">“{t.message}”</p> : null}
+          {t.fileName ? <p className="timeline__file">File: {t.fileName}</p> : null}
           {t.deadlineChange ? (
             <p>
               {changeLabels[t.deadlineChange.kind] ?? words(t.deadlineChange.kind)} on {formatDate(t.deadlineChange.on)}
@@ -217,6 +219,7 @@ export function CaseDetailPage() {
             <Timeline history={detail.history} teamName={teamName} />
           </section>
           <CaseLettersPanel detail={detail} />
+          <CaseFilesPanel detail={detail} />
         </div>
         <CaseActions detail={detail} teams={teams?.items ?? []} onReload={() => void refetch()} />
       </div>

@@ -114,6 +114,9 @@ export interface TransitionView {
   at: string;
   /** Who acted, by name (null for the system or an unknown user). */
   actorName?: string | null;
+  /** The case file the event attached (a response upload) and its name then. */
+  fileId?: Id | null;
+  fileName?: string | null;
 }
 
 export interface ClosureView {
@@ -142,6 +145,8 @@ export interface CaseDetail {
   flaggedSteps: string[];
   approvedSteps: string[];
   responseFileName: string | null;
+  /** The case file the response was uploaded as (null when only a name is known, e.g. demo data). */
+  responseFileId?: Id | null;
   respondedOn: DateOnly | null;
   finalDeadline: DateOnly | null;
   isLate: boolean;
@@ -205,7 +210,8 @@ export interface CaseEventBody {
   reason?: string | null;
   teamId?: Id | null;
   clearanceSteps?: string[] | null;
-  fileName?: string | null;
+  /** The case file (kind response) upload_response attaches. */
+  fileId?: Id | null;
   on?: DateOnly | null;
   amount?: number | null;
   category?: ClockStopCategory | null;

@@ -149,5 +149,6 @@ export function serveCaseBasics(me: Me = caseManagerMe, teams: Team[] = allTeams
   server.use(
     http.get(api('/auth/me'), () => HttpResponse.json(me)),
     http.get(api('/teams'), () => HttpResponse.json(pageOf(teams, 1, 200))),
+    http.get(api('/correspondence/cases/:id/files'), () => HttpResponse.json(pageOf([], 1, 10))),
   );
 }
