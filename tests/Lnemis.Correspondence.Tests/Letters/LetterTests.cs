@@ -152,6 +152,25 @@ public sealed class LetterTests(LnemisFactory factory) : IClassFixture<LnemisFac
     }
 
     [Fact]
+    public async Task A_letter_saved_to_the_case_becomes_a_case_file_with_the_same_bytes()
+    {
+        var office = await CaseOffice.CreateAsync(factory);
+        var c = await office.CreateCaseAsync("foi", Thursday19March);
+        var id = c["id"]!.GetValue<Guid>();
+        var url = $"/api/v1/correspondence/cases/{id}/letters";
+        var docx = await FileAsync(await office.Manager.PostAsync(url, new { kind = "acknowledgement", format = "docx" }), "docx");
+
+        var filed = await (await office.Manager.PostAsync(url, new { kind = "acknowledgement", format = "docx", save = true })).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("letter", filed["kind"]!.GetValue<string>());
+        var listed = await office.Manager.GetJsonAsync($"/api/v1/correspondence/cases/{id}/files?kind=letter");
+        Assert.Equal(filed["id"]!.GetValue<Guid>(), Assert.Single(listed["items"]!.AsArray())!["id"]!.GetValue<Guid>());
+        var link = await (await office.Manager.PostAsync($"/api/v1/correspondence/cases/{id}/files/{filed["id"]}/links")).ReadJsonAsync(HttpStatusCode.OK);
+        using var browser = factory.CreateTestClient();
+        var stored = await browser.GetByteArrayAsync(link["url"]!.GetValue<string>());
+        Assert.Equal(LetterFiles.ReadDocx(docx).Paragraphs, LetterFiles.ReadDocx(stored).Paragraphs);
+    }
+
+    [Fact]
     public async Task MarkupInCaseValues_IsRenderedAsText()
     {
         var office = await CaseOffice.CreateAsync(factory);

@@ -3,6 +3,7 @@ using FluentValidation;
 using Lnemis.Correspondence.Data;
 using Lnemis.Correspondence.Domain;
 using Lnemis.Correspondence.Features.Cases;
+using Lnemis.Correspondence.Features.Files;
 using Lnemis.Correspondence.Features.Teams;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
@@ -19,13 +20,14 @@ namespace Lnemis.Correspondence.Features.Letters;
 /// Produces a case's letter (acknowledgement, dispatch …) from the latest version of its type's
 /// template, as DOCX or PDF. Only someone who acts on the case (its manager, a responder or an
 /// approver) may; a case the caller cannot see is not found. The audit log records the letter and
-/// the template version it was written from.
+/// the template version it was written from. With <c>save</c> the letter is also filed on the case
+/// (kind letter, through the Documents module) and the answer is the new case file instead of the bytes.
 /// </summary>
 public static class GenerateCaseLetter
 {
     public const string AuditAction = "letter";
 
-    public sealed record Request(string? Kind, string? Format);
+    public sealed record Request(string? Kind, string? Format, bool? Save = null);
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -40,7 +42,7 @@ public static class GenerateCaseLetter
         api.MapPost("/correspondence/cases/{id:guid}/letters", HandleAsync)
             .RequirePermission(CorrespondencePermissions.CasesRead).Validate<Request>().WithTags("Correspondence letters");
 
-    internal static async Task<IResult> HandleAsync(Guid id, Request request, LnemisDbContext db, CurrentActor actor, LetterRenderer renderer, AuditLog audit, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(Guid id, Request request, LnemisDbContext db, CurrentActor actor, LetterRenderer renderer, CaseFiles files, AuditLog audit, CancellationToken ct)
     {
         var c = await db.Cases().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -68,6 +70,15 @@ public static class GenerateCaseLetter
             templateVersionId = letter.TemplateVersionId,
             templateVersion = letter.TemplateVersion,
         }), ct);
-        return TypedResults.File(letter.Content, letter.ContentType, letter.FileName);
+        if (request.Save != true)
+        {
+            return TypedResults.File(letter.Content, letter.ContentType, letter.FileName);
+        }
+
+        await using var content = new MemoryStream(letter.Content, writable: false);
+        var filed = await files.StoreAsync(c, null, content, letter.FileName, CaseFileKind.Letter, ct);
+        return filed.File is { } file
+            ? TypedResults.Created($"/api/v1/correspondence/cases/{c.Id}/files/{file.Id}", CaseFileView.From(file, c.ResponseFileId))
+            : Problems.Field(filed.Field!, filed.Reason!);
     }
 }

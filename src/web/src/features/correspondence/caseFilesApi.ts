@@ -89,6 +89,15 @@ export const caseFilesApi = filesBase.injectEndpoints({
         { type: 'CaseFileVersions', id: fileId },
       ],
     }),
+    /** Renders a letter from the latest template and files it on the case (kind letter). */
+    saveCaseLetter: build.mutation<CaseFile, { caseId: string; kind: string; format: 'docx' | 'pdf' }>({
+      query: ({ caseId, kind, format }) => ({
+        url: `/correspondence/cases/${encodeURIComponent(caseId)}/letters`,
+        method: 'POST',
+        body: { kind, format, save: true },
+      }),
+      invalidatesTags: (_result, _error, { caseId }) => [{ type: 'CaseFiles', id: caseId }],
+    }),
     /** A short-lived signed link (a few minutes) to the latest version or to one version. */
     caseFileLink: build.mutation<DownloadLink, { caseId: string; fileId: string; version?: number }>({
       query: ({ caseId, fileId, version }) => ({
@@ -106,4 +115,5 @@ export const {
   useUploadCaseFileMutation,
   useAddCaseFileVersionMutation,
   useCaseFileLinkMutation,
+  useSaveCaseLetterMutation,
 } = caseFilesApi;

@@ -57,6 +57,31 @@ describe('case letters panel', () => {
     expect(downloads).toHaveLength(1);
   });
 
+  it('saves the letter to the case files as a PDF', async () => {
+    serveCaseBasics();
+    const sent: unknown[] = [];
+    server.use(
+      http.get(api('/cases/case-1'), () => HttpResponse.json(caseDetail())),
+      http.post(api('/correspondence/cases/case-1/letters'), async ({ request }) => {
+        sent.push(await request.json());
+        return HttpResponse.json(
+          { id: 'file-9', kind: 'letter', fileName: '260319001-acknowledgement.pdf' },
+          { status: 201 },
+        );
+      }),
+    );
+    const { user } = renderRegistry('/cases/case-1');
+    const panel = await screen.findByRole('region', { name: 'Letters' });
+    await user.click(within(panel).getByRole('button', { name: 'Save PDF to case files' }));
+    expect(
+      await within(panel).findByText(
+        'The acknowledgement letter has been saved to the case files as 260319001-acknowledgement.pdf.',
+      ),
+    ).toBeInTheDocument();
+    expect(sent).toEqual([{ kind: 'acknowledgement', format: 'pdf', save: true }]);
+    expect(downloads).toHaveLength(0);
+  });
+
   it('is not shown to someone with no role on the case', async () => {
     serveCaseBasics(teamAdminMe);
     server.use(http.get(api('/cases/case-1'), () => HttpResponse.json(caseDetail({ roles: [], allowedEvents: {} }))));

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { Problem } from '../../../api/problem';
 import { SelectField } from '../../../components/fields';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { useSaveCaseLetterMutation } from '../caseFilesApi';
 import type { CaseDetail } from '../casesApi';
+import { toProblem } from '../../../api/problem';
 import { downloadCaseLetter, letterKinds } from './lettersApi';
 
 /**
@@ -14,6 +16,7 @@ export function CaseLettersPanel({ detail }: { detail: CaseDetail }) {
   const [busy, setBusy] = useState<'docx' | 'pdf' | null>(null);
   const [problem, setProblem] = useState<Problem | undefined>();
   const [done, setDone] = useState<string | null>(null);
+  const [saveLetter, saving] = useSaveCaseLetterMutation();
 
   if (detail.roles.length === 0) return null;
 
@@ -33,6 +36,14 @@ export function CaseLettersPanel({ detail }: { detail: CaseDetail }) {
     } finally {
       setBusy(null);
     }
+  }
+
+  async function save() {
+    setProblem(undefined);
+    setDone(null);
+    const result = await saveLetter({ caseId: detail.id, kind, format: 'pdf' });
+    if (result.error) setProblem(toProblem(result.error));
+    else setDone(`The ${kind} letter has been saved to the case files as ${result.data.fileName ?? 'a letter'}.`);
   }
 
   return (
@@ -68,6 +79,14 @@ export function CaseLettersPanel({ detail }: { detail: CaseDetail }) {
           onClick={() => void download('pdf')}
         >
           {busy === 'pdf' ? 'Preparing…' : 'Download PDF'}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy !== null || saving.isLoading}
+          onClick={() => void save()}
+        >
+          {saving.isLoading ? 'Saving…' : 'Save PDF to case files'}
         </button>
       </p>
       {done ? (
