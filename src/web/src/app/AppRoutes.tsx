@@ -22,6 +22,7 @@ import { CaseDetailPage } from '../features/correspondence/CaseDetailPage';
 import { CasesListPage } from '../features/correspondence/CasesListPage';
 import { CreateCasePage } from '../features/correspondence/CreateCasePage';
 import { TeamsPage } from '../features/correspondence/TeamsPage';
+import { ReportsPage } from '../features/correspondence/reports/ReportsPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { AreasPage } from '../features/registry/AreasPage';
 import { InstitutionDetailPage } from '../features/registry/InstitutionDetailPage';
@@ -166,6 +167,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="teams.manage">
                   <TeamsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="reports"
+              element={
+                <RequirePermission permission="cases.reports">
+                  <ReportsPage />
                 </RequirePermission>
               }
             />

@@ -17,6 +17,7 @@ function MainNav({ me }: { me: Me }) {
     { to: '/registry/areas', label: 'Areas', show: hasPermission(me, 'areas.read') },
     { to: '/census', label: 'Census', show: hasPermission(me, 'census.read') },
     { to: '/cases', label: 'Cases', show: hasPermission(me, 'cases.read') },
+    { to: '/cases/reports', label: 'Case reports', show: hasPermission(me, 'cases.reports') },
     { to: '/imports', label: 'Imports', show: importPermissions.some((p) => hasPermission(me, p)) },
     { to: '/admin/users', label: 'Users', show: hasPermission(me, 'users.read') },
     { to: '/admin/jobs', label: 'Jobs', show: hasPermission(me, 'users.read') && hasPermission(me, 'jobs.read') },
