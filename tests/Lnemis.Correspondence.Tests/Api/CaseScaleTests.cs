@@ -46,7 +46,7 @@ public sealed class CaseScaleTests(LnemisFactory factory) : IClassFixture<Lnemis
         held = await CaseOffice.FireAsync(office.Manager, held, "assign", new { teamId = office.Responders.Id });
         var managedOnly = await office.CreateCaseAsync("foi", Thursday19March.AddDays(-10));
         var closed = await ReportTests.RespondedAsync(office, "foi", Thursday19March.AddDays(-20), new DateOnly(2026, 4, 1));
-        closed = await CaseOffice.FireAsync(office.Manager, closed, "close", new { closure = new { informationHeld = "Yes", outcome = "Granted" } });
+        closed = await CaseOffice.FireAsync(office.Manager, closed, "close", new { closure = new { informationHeld = "Yes", outcome = "Granted", lateTeam = "Responders" } });
         var elsewhere = await CaseOffice.CreateAsync(factory);
         await elsewhere.CreateCaseAsync("foi", Thursday19March);
 
