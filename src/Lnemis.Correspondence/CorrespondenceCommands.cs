@@ -63,4 +63,8 @@ public static class CorrespondenceCommands
     /// <summary>Backfills the reports read model from every case, in batches, reporting progress (safe to run again).</summary>
     public static Task<int> RebuildReportsAsync(IServiceProvider services, int batchSize, IProgress<RebuildCaseReports.Progress>? progress, CancellationToken ct) =>
         RebuildCaseReports.RunAsync(services.GetRequiredService<LnemisDbContext>(), services.GetRequiredService<TimeProvider>(), batchSize, progress, ct);
+
+    /// <summary>Backfills the case search index: writes the documents that are missing or stale, in batches, reporting progress (safe to run again, and while users work).</summary>
+    public static Task<Features.Cases.RebuildCaseSearch.Outcome> RebuildSearchAsync(IServiceProvider services, int batchSize, IProgress<Features.Cases.RebuildCaseSearch.Progress>? progress, CancellationToken ct) =>
+        Features.Cases.RebuildCaseSearch.RunAsync(services.GetRequiredService<LnemisDbContext>(), batchSize, progress, ct);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lnemis.Correspondence;
+using Lnemis.Correspondence.Features.Cases;
 using Lnemis.Correspondence.Features.Reports;
 using Lnemis.Documents;
 using Lnemis.Identity;
@@ -22,6 +23,7 @@ internal sealed class Commands(string name)
                Lnemis.Server tokens create --user EMAIL --name NAME [--expires DAYS]
                Lnemis.Server audit verify                               check the audit log's hash chain
                Lnemis.Server correspondence rebuild-reports [--batch N] rebuild the correspondence reports read model
+               Lnemis.Server correspondence rebuild-search [--batch N]  write missing or stale case search documents
                Lnemis.Server documents rotate-keys                      re-wrap every document data key with the active master key
                Lnemis.Server documents dispose-expired                  dispose of documents whose retention has ended
         Configuration comes from appsettings.json and Lnemis__... environment variables.
@@ -138,6 +140,14 @@ internal sealed class Commands(string name)
                     var done = await CorrespondenceCommands.RebuildReportsAsync(services, batch,
                         new Progress<RebuildCaseReports.Progress>(p => Console.Error.WriteLine($"{p.Done:N0} / {p.Total:N0} cases")), ct);
                     return Done($"Reports read model rebuilt for {done:N0} cases.");
+                }
+
+            case ("correspondence", "rebuild-search"):
+                {
+                    var batch = int.TryParse(Option(args, "--batch"), out var size) && size > 0 ? size : RebuildCaseSearch.DefaultBatchSize;
+                    var outcome = await CorrespondenceCommands.RebuildSearchAsync(services, batch,
+                        new Progress<RebuildCaseSearch.Progress>(p => Console.Error.WriteLine($"{p.Done:N0} / {p.Total:N0} cases, {p.Written:N0} documents written")), ct);
+                    return Done($"Search index checked for {outcome.Cases:N0} cases; {outcome.Written:N0} documents written.");
                 }
 
             case ("documents", "rotate-keys"):

@@ -31,6 +31,8 @@ internal static class CaseListIndexes
         // Team lists (also the foreign keys' indexes).
         e.HasIndex(c => new { c.ManagingTeamId, c.FinalDeadline, c.Number }, "ix_cases_managing_team_deadline");
         e.HasIndex(c => new { c.RespondingTeamId, c.FinalDeadline, c.Number }, "ix_cases_responding_team_deadline");
+        e.HasIndex(c => new { c.ManagingTeamId, c.FinalDeadline, c.Number }, "ix_cases_managing_team_open_deadline").HasFilter(Open);
+        e.HasIndex(c => new { c.RespondingTeamId, c.FinalDeadline, c.Number }, "ix_cases_responding_team_open_deadline").HasFilter(Open);
 
         // Incoming for approvers (pending_<step> states) and the closed list.
         e.HasIndex(c => new { c.State, c.FinalDeadline, c.Number }, "ix_cases_state_deadline").HasFilter(Live);

@@ -130,8 +130,18 @@ internal sealed class CorrespondenceModel : IModelContributor
             e.Property(r => r.ScopePath).HasMaxLength(1000);
             e.HasIndex(r => r.ScopePath);
             e.HasIndex(r => new { r.ReceivedMonth, r.Type, r.TeamId });
-            e.HasIndex(r => new { r.IsOpen, r.ReceivedOn });
+            e.HasIndex(r => new { r.ReceivedOn, r.TeamId, r.Type }, "ix_case_report_rows_open_received").HasFilter("is_open");
             e.HasIndex(r => new { r.Type, r.AppealOutcome });
+        });
+
+        model.Entity<CaseReportMonth>(e =>
+        {
+            e.ToModuleTable(Schema, "case_report_months", provider);
+            e.HasKey(m => new { m.ReceivedMonth, m.Type, m.TeamId, m.ManagingTeamId, m.Timeliness, m.AppealResult, m.ScopePath });
+            e.Property(m => m.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(m => m.Timeliness).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.AppealResult).HasMaxLength(20);
+            e.Property(m => m.ScopePath).HasMaxLength(1000);
         });
 
         model.Entity<RetentionRule>(e =>
@@ -181,6 +191,8 @@ internal static class CorrespondenceData
     public static DbSet<CaseTransition> CaseTransitions(this LnemisDbContext db) => db.Set<CaseTransition>();
 
     public static DbSet<CaseReportRow> CaseReportRows(this LnemisDbContext db) => db.Set<CaseReportRow>();
+
+    public static DbSet<CaseReportMonth> CaseReportMonths(this LnemisDbContext db) => db.Set<CaseReportMonth>();
 
     public static DbSet<RetentionRule> RetentionRules(this LnemisDbContext db) => db.Set<RetentionRule>();
 

@@ -18,7 +18,7 @@ public enum ReportTimeliness
 /// <c>RebuildCaseReports</c>. It outlives anonymisation and disposal of its case, so past figures
 /// do not change when old cases go.
 /// </summary>
-public sealed class CaseReportRow : IScoped, ISoftDeletable
+public sealed class CaseReportRow : IScoped, ISoftDeletable, IReportFacts
 {
     public Guid CaseId { get; set; }
     public required string Number { get; set; }

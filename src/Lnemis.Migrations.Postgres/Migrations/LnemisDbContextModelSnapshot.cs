@@ -190,6 +190,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_deadline")
                         .HasDatabaseName("ix_cases_managing_team_id_final_deadline_number");
 
+                    b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_open_deadline")
+                        .HasDatabaseName("ix_cases_managing_team_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
                     b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_open_deadline")
                         .HasDatabaseName("ix_cases_final_deadline_number1")
                         .HasFilter("deleted_at IS NULL AND state <> 'closed'");
@@ -204,6 +208,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
 
                     b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_deadline")
                         .HasDatabaseName("ix_cases_responding_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_open_deadline")
+                        .HasDatabaseName("ix_cases_responding_team_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
 
                     b.HasIndex(new[] { "State", "FinalDeadline", "Number" }, "ix_cases_state_deadline")
                         .HasDatabaseName("ix_cases_state_final_deadline_number")
@@ -336,6 +344,50 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.ToTable("case_number_counters", "correspondence");
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseReportMonth", b =>
+                {
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_month");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("ManagingTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("managing_team_id");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("timeliness");
+
+                    b.Property<string>("AppealResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("appeal_result");
+
+                    b.Property<string>("ScopePath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope_path");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer")
+                        .HasColumnName("cases");
+
+                    b.HasKey("ReceivedMonth", "Type", "TeamId", "ManagingTeamId", "Timeliness", "AppealResult", "ScopePath")
+                        .HasName("pk_case_report_months");
+
+                    b.ToTable("case_report_months", "correspondence");
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseReportRow", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -440,14 +492,15 @@ namespace Lnemis.Migrations.Postgres.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
 
-                    b.HasIndex("IsOpen", "ReceivedOn")
-                        .HasDatabaseName("ix_case_report_rows_is_open_received_on");
-
                     b.HasIndex("Type", "AppealOutcome")
                         .HasDatabaseName("ix_case_report_rows_type_appeal_outcome");
 
                     b.HasIndex("ReceivedMonth", "Type", "TeamId")
                         .HasDatabaseName("ix_case_report_rows_received_month_type_team_id");
+
+                    b.HasIndex(new[] { "ReceivedOn", "TeamId", "Type" }, "ix_case_report_rows_open_received")
+                        .HasDatabaseName("ix_case_report_rows_received_on_team_id_type")
+                        .HasFilter("is_open");
 
                     b.ToTable("case_report_rows", "correspondence");
                 });

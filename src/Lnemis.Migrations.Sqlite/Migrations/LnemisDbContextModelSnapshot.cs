@@ -180,6 +180,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_deadline")
                         .HasDatabaseName("ix_correspondence_cases_managing_team_id_final_deadline_number");
 
+                    b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_open_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_managing_team_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
                     b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_open_deadline")
                         .HasDatabaseName("ix_correspondence_cases_final_deadline_number1")
                         .HasFilter("deleted_at IS NULL AND state <> 'closed'");
@@ -194,6 +198,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
 
                     b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_deadline")
                         .HasDatabaseName("ix_correspondence_cases_responding_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_open_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_responding_team_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
 
                     b.HasIndex(new[] { "State", "FinalDeadline", "Number" }, "ix_cases_state_deadline")
                         .HasDatabaseName("ix_correspondence_cases_state_final_deadline_number")
@@ -324,6 +332,50 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("correspondence_case_number_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseReportMonth", b =>
+                {
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_month");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("ManagingTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managing_team_id");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeliness");
+
+                    b.Property<string>("AppealResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_result");
+
+                    b.Property<string>("ScopePath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cases");
+
+                    b.HasKey("ReceivedMonth", "Type", "TeamId", "ManagingTeamId", "Timeliness", "AppealResult", "ScopePath")
+                        .HasName("pk_correspondence_case_report_months");
+
+                    b.ToTable("correspondence_case_report_months", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseReportRow", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -426,14 +478,15 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_correspondence_case_report_rows_scope_path");
 
-                    b.HasIndex("IsOpen", "ReceivedOn")
-                        .HasDatabaseName("ix_correspondence_case_report_rows_is_open_received_on");
-
                     b.HasIndex("Type", "AppealOutcome")
                         .HasDatabaseName("ix_correspondence_case_report_rows_type_appeal_outcome");
 
                     b.HasIndex("ReceivedMonth", "Type", "TeamId")
                         .HasDatabaseName("ix_correspondence_case_report_rows_received_month_type_team_id");
+
+                    b.HasIndex(new[] { "ReceivedOn", "TeamId", "Type" }, "ix_case_report_rows_open_received")
+                        .HasDatabaseName("ix_correspondence_case_report_rows_received_on_team_id_type")
+                        .HasFilter("is_open");
 
                     b.ToTable("correspondence_case_report_rows", (string)null);
                 });

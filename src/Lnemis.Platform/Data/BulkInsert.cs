@@ -63,9 +63,9 @@ public static class BulkInsert
     }
 
     /// <summary>A column: its name, the row's model value, and how the provider stores it (null for an owned JSON value).</summary>
-    private sealed record Column<T>(string Name, Func<T, object?> Value, RelationalTypeMapping? Mapping);
+    internal sealed record Column<T>(string Name, Func<T, object?> Value, RelationalTypeMapping? Mapping);
 
-    private static List<Column<T>> ColumnsOf<T>(IEntityType entity)
+    internal static List<Column<T>> ColumnsOf<T>(IEntityType entity)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = new List<Column<T>>();
@@ -183,5 +183,5 @@ public static class BulkInsert
         }
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -76,7 +76,11 @@ public sealed record CaseFilter(
 
         if (TeamId is { } team)
         {
-            query = query.Where(c => c.ManagingTeamId == team || c.RespondingTeamId == team);
+            // Managing OR responding as two disjoint branches (UNION ALL), each served in list order by
+            // its team index, which PostgreSQL merges; a single OR walks the whole deadline index when
+            // the team has few matching cases (ADR 0011, ADR 0020).
+            query = query.Where(c => c.ManagingTeamId == team)
+                .Concat(query.Where(c => c.RespondingTeamId == team && c.ManagingTeamId != team));
         }
 
         if (ResponderId is { } responder)

@@ -88,9 +88,13 @@ internal sealed class CaseSearchIndexer : ICaseObserver
         }
 
         document.CaseWords = WordsOf(c);
-        // Anonymisation wiped the messages: their words leave the index with them.
-        document.HistoryWords = entry.Event == Retention.CaseRetentionWork.AnonymiseEvent ? " " : SearchWords.Add(document.HistoryWords, entry.Message);
+        document.HistoryWords = HistoryAfter(document.HistoryWords, entry);
     }
+
+    /// <summary>The history words once <paramref name="entry"/> is appended (the one rule the observer and the backfill share).</summary>
+    public static string HistoryAfter(string historyWords, CaseTransition entry) =>
+        // Anonymisation wiped the messages: their words leave the index with them.
+        entry.Event == Retention.CaseRetentionWork.AnonymiseEvent ? " " : SearchWords.Add(historyWords, entry.Message);
 
     public static string WordsOf(Case c) =>
         SearchWords.Join(SearchWords.Of(c.Number).Concat(SearchWords.Of(c.Subject)).Concat(SearchWords.Of(c.RequesterName)).Concat(SearchWords.Of(c.RequesterEmail)));

@@ -1,5 +1,4 @@
 using Lnemis.Correspondence.Domain;
-using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Teams;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
@@ -18,9 +17,9 @@ namespace Lnemis.Correspondence.Features.Reports;
 /// </summary>
 public static class AppealsReport
 {
-    public const string Open = "open";
+    public const string Open = CaseReportMonth.OpenResult;
 
-    public static IReadOnlyList<CaseType> AppealTypes { get; } = [CaseType.FoiInternalReview, CaseType.SarInternalReview, CaseType.IcoAppealFoi, CaseType.IcoAppealSar];
+    public static IReadOnlyList<CaseType> AppealTypes => CaseReportMonth.AppealTypes;
 
     public sealed record Line(string Type, string TypeTitle, string Outcome, int Cases);
 
@@ -48,33 +47,26 @@ public static class AppealsReport
         return TabularExport.Result((await BuildAsync(db, filter!, ct)).ToAsyncEnumerable(), columns, filter!.Format, "correspondence-appeals");
     }
 
-    internal static async Task<IReadOnlyList<Line>> BuildAsync(LnemisDbContext db, ReportFilter filter, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Line>> BuildAsync(LnemisDbContext db, ReportFilter filter, CancellationToken ct, ReportSource source = ReportSource.Auto)
     {
         var types = AppealTypes.ToList();
-        var groups = await filter.Apply(db)
-            .Where(r => types.Contains(r.Type))
-            .GroupBy(r => new { r.Type, r.IsOpen, r.AppealOutcome, r.Outcome })
-            .Select(g => new { g.Key.Type, g.Key.IsOpen, g.Key.AppealOutcome, g.Key.Outcome, Cases = g.Count() })
-            .ToListAsync(ct);
+        var groups = await ReportSources.UseMonthsAsync(db, source, ct)
+            ? await filter.ApplyMonths(db)
+                .Where(m => types.Contains(m.Type))
+                .GroupBy(m => new { m.Type, m.AppealResult })
+                .Select(g => new { g.Key.Type, Outcome = g.Key.AppealResult, Cases = g.Sum(m => m.Cases) })
+                .ToListAsync(ct)
+            : (await filter.Apply(db)
+                .Where(r => types.Contains(r.Type))
+                .GroupBy(r => new { r.Type, r.IsOpen, r.AppealOutcome, r.Outcome })
+                .Select(g => new { g.Key.Type, g.Key.IsOpen, g.Key.AppealOutcome, g.Key.Outcome, Cases = g.Count() })
+                .ToListAsync(ct))
+                .Select(g => new { g.Type, Outcome = CaseReportMonth.AppealResultOf(g.Type, g.IsOpen, g.Outcome, g.AppealOutcome), g.Cases })
+                .ToList();
         return groups
-            .Select(g => (g.Type, Outcome: g.IsOpen ? Open : OutcomeCode(g.AppealOutcome, g.Outcome), g.Cases))
             .GroupBy(g => (g.Type, g.Outcome))
             .Select(g => new Line(g.Key.Type.Code(), g.Key.Type.Title(), g.Key.Outcome, g.Sum(x => x.Cases)))
             .OrderBy(l => l.Type, StringComparer.Ordinal).ThenBy(l => l.Outcome, StringComparer.Ordinal)
             .ToList();
     }
-
-    private static string OutcomeCode(AppealOutcome? appeal, CaseOutcome? outcome) => appeal switch
-    {
-        AppealOutcome.Upheld => "upheld",
-        AppealOutcome.UpheldInPart => "upheld_in_part",
-        AppealOutcome.Overturned => "overturned",
-        _ => outcome switch
-        {
-            CaseOutcome.Granted => "granted",
-            CaseOutcome.RefusedInPart => "refused_in_part",
-            CaseOutcome.Refused => "refused",
-            _ => "not_recorded",
-        },
-    };
 }

@@ -8,7 +8,8 @@ namespace Lnemis.Correspondence.Features.Reports;
 
 /// <summary>
 /// Keeps the case's report row in step with the case, in the transaction that appends each
-/// history entry (so a report never shows a case in a state it has left).
+/// history entry (so a report never shows a case in a state it has left), and the monthly
+/// pre-aggregate with it: the row's count moves from its old bucket to its new one.
 /// </summary>
 internal sealed class CaseReportObserver(TimeProvider clock) : ICaseObserver
 {
@@ -22,13 +23,18 @@ internal sealed class CaseReportObserver(TimeProvider clock) : ICaseObserver
             row = await rows.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.CaseId == c.Id, ct);
         }
 
+        // The bucket the row was counted in (as last written in this transaction) and the one it moves to.
+        var before = row is null ? null : CaseReportMonth.KeyOf(row);
         if (row is null)
         {
-            rows.Add(CaseReportRow.For(c, clock.GetUtcNow()));
+            row = CaseReportRow.For(c, clock.GetUtcNow());
+            rows.Add(row);
         }
         else
         {
             row.CopyFrom(c, clock.GetUtcNow());
         }
+
+        await CaseReportMonths.MoveAsync(db, before, CaseReportMonth.KeyOf(row), ct);
     }
 }

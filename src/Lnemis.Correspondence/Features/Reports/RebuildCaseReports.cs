@@ -18,6 +18,7 @@ namespace Lnemis.Correspondence.Features.Reports;
 /// existed before the read model, or after a change to what it holds. Each batch upserts its rows
 /// in one transaction, so the rebuild can stop anywhere and be run again (it only rewrites rows
 /// with the cases' current facts). Rows of disposed cases are kept: they carry the figures.
+/// After the last batch the monthly buckets are recomputed from the rows (ADR 0020).
 /// Runs as a chain of jobs (POST /correspondence/reports/rebuild, national correspondence
 /// administrators) or from the command line (`Lnemis.Server correspondence rebuild-reports`).
 /// </summary>
@@ -91,6 +92,7 @@ public static class RebuildCaseReports
             var (last, count) = await BatchAsync(db, after, batchSize, clock, ct);
             if (last is null)
             {
+                await CaseReportMonths.RebuildAsync(db, ct);
                 return done;
             }
 
@@ -117,7 +119,8 @@ public static class RebuildCaseReports
             }
             else
             {
-                logger.LogInformation("Case reports rebuild finished: {Done} cases", done);
+                var buckets = await CaseReportMonths.RebuildAsync(db, ct);
+                logger.LogInformation("Case reports rebuild finished: {Done} cases, {Buckets} monthly buckets", done, buckets);
             }
 
             await transaction.CommitAsync(ct);

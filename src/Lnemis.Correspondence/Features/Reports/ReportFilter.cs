@@ -44,9 +44,14 @@ internal sealed record ReportFilter(int? FromMonth, int? ToMonth, CaseType? Type
     }
 
     /// <summary>The caller's rows (the scope filter keeps them to the business groups where they may read reports) with the filters applied.</summary>
-    public IQueryable<CaseReportRow> Apply(LnemisDbContext db)
+    public IQueryable<CaseReportRow> Apply(LnemisDbContext db) => Apply(db.CaseReportRows().AsNoTracking());
+
+    /// <summary>The caller's monthly buckets (scoped like the rows) with the filters applied; empty buckets left out.</summary>
+    public IQueryable<CaseReportMonth> ApplyMonths(LnemisDbContext db) => Apply(db.CaseReportMonths().AsNoTracking()).Where(m => m.Cases > 0);
+
+    private IQueryable<T> Apply<T>(IQueryable<T> rows)
+        where T : class, IReportFacts
     {
-        var rows = db.CaseReportRows().AsNoTracking();
         if (FromMonth is { } first)
         {
             rows = rows.Where(r => r.ReceivedMonth >= first);

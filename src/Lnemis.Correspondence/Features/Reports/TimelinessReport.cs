@@ -14,7 +14,7 @@ namespace Lnemis.Correspondence.Features.Reports;
 /// Timeliness by received month, case type and business unit (the unit that answered, or the
 /// managing unit when none was assigned): answered in time / late, the percentage in time and its
 /// colour (red under 85%, amber under 90%). Cases not yet answered are not counted. One grouped
-/// query over the read model; also as CSV/XLSX.
+/// query over the monthly buckets (the rows until they are first built); also as CSV/XLSX.
 /// </summary>
 public static class TimelinessReport
 {
@@ -59,20 +59,24 @@ public static class TimelinessReport
         return TabularExport.Result(report.Lines.ToAsyncEnumerable(), columns, filter!.Format, "correspondence-timeliness");
     }
 
-    internal static async Task<Report> BuildAsync(LnemisDbContext db, ReportFilter filter, CancellationToken ct)
+    /// <summary>The counts of one month, type and unit.</summary>
+    internal sealed record Group(int ReceivedMonth, CaseType Type, Guid TeamId, int InTime, int Late);
+
+    internal static async Task<Report> BuildAsync(LnemisDbContext db, ReportFilter filter, CancellationToken ct, ReportSource source = ReportSource.Auto)
     {
-        var groups = await filter.Apply(db)
-            .Where(r => r.Timeliness != ReportTimeliness.Pending)
-            .GroupBy(r => new { r.ReceivedMonth, r.Type, r.TeamId })
-            .Select(g => new
-            {
-                g.Key.ReceivedMonth,
-                g.Key.Type,
-                g.Key.TeamId,
-                InTime = g.Sum(r => r.Timeliness == ReportTimeliness.InTime ? 1 : 0),
-                Late = g.Sum(r => r.Timeliness == ReportTimeliness.Late ? 1 : 0),
-            })
-            .ToListAsync(ct);
+        var groups = await ReportSources.UseMonthsAsync(db, source, ct)
+            ? await filter.ApplyMonths(db)
+                .Where(m => m.Timeliness != ReportTimeliness.Pending)
+                .GroupBy(m => new { m.ReceivedMonth, m.Type, m.TeamId })
+                .Select(g => new Group(g.Key.ReceivedMonth, g.Key.Type, g.Key.TeamId,
+                    g.Sum(m => m.Timeliness == ReportTimeliness.InTime ? m.Cases : 0), g.Sum(m => m.Timeliness == ReportTimeliness.Late ? m.Cases : 0)))
+                .ToListAsync(ct)
+            : await filter.Apply(db)
+                .Where(r => r.Timeliness != ReportTimeliness.Pending)
+                .GroupBy(r => new { r.ReceivedMonth, r.Type, r.TeamId })
+                .Select(g => new Group(g.Key.ReceivedMonth, g.Key.Type, g.Key.TeamId,
+                    g.Sum(r => r.Timeliness == ReportTimeliness.InTime ? 1 : 0), g.Sum(r => r.Timeliness == ReportTimeliness.Late ? 1 : 0)))
+                .ToListAsync(ct);
         var names = await ReportFilter.TeamNamesAsync(db, groups.Select(g => g.TeamId), ct);
         var lines = groups
             .Select(g => new Line(ReportFilter.MonthText(g.ReceivedMonth), g.Type.Code(), g.Type.Title(), g.TeamId, names.GetValueOrDefault(g.TeamId),

@@ -27,6 +27,7 @@ import { TeamAdminPage } from '../features/correspondence/TeamAdminPage';
 import { CreateCasePage } from '../features/correspondence/CreateCasePage';
 import { TeamsPage } from '../features/correspondence/TeamsPage';
 import { LetterTemplatesPage } from '../features/correspondence/letters/LetterTemplatesPage';
+import { ReportsPage } from '../features/correspondence/reports/ReportsPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { AreasPage } from '../features/registry/AreasPage';
 import { InstitutionDetailPage } from '../features/registry/InstitutionDetailPage';
@@ -222,6 +223,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="cases.retention">
                   <RetentionPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="reports"
+              element={
+                <RequirePermission permission="cases.reports">
+                  <ReportsPage />
                 </RequirePermission>
               }
             />

@@ -22,6 +22,7 @@ function MainNav({ me }: { me: Me }) {
     { to: '/cases/reassign', label: 'Reassign cases', show: hasPermission(me, 'cases.manage') },
     { to: '/cases/holidays', label: 'Holidays', show: hasPermission(me, 'teams.read') },
     { to: '/cases/retention', label: 'Retention', show: hasPermission(me, 'cases.retention') },
+    { to: '/cases/reports', label: 'Case reports', show: hasPermission(me, 'cases.reports') },
     { to: '/imports', label: 'Imports', show: importPermissions.some((p) => hasPermission(me, p)) },
     { to: '/admin/users', label: 'Users', show: hasPermission(me, 'users.read') },
     { to: '/admin/jobs', label: 'Jobs', show: hasPermission(me, 'users.read') && hasPermission(me, 'jobs.read') },
