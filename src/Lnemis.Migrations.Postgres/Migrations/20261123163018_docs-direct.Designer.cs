@@ -15,7 +15,7 @@ namespace Lnemis.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LnemisDbContext))]
     [Migration("20261123163018_docs-direct")]
-    partial class docsdirect
+    partial class DocsDirect
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

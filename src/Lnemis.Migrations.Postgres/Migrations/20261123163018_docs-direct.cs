@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Lnemis.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class docsdirect : Migration
+    public partial class DocsDirect : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -12,7 +12,7 @@ namespace Lnemis.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LnemisDbContext))]
     [Migration("20261123162658_docs-direct")]
-    partial class docsdirect
+    partial class DocsDirect
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
