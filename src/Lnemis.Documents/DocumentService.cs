@@ -25,6 +25,7 @@ namespace Lnemis.Documents;
 internal sealed class DocumentService(
     LnemisDbContext db,
     IBlobStorage storage,
+    DirectTransfer direct,
     IKeyWrapper keys,
     IVirusScanner scanner,
     DownloadLinks links,
@@ -36,7 +37,15 @@ internal sealed class DocumentService(
 {
     private const int ChunkBytes = 64 * 1024;
 
-    public async Task<StoreOutcome> StoreAsync(NewDocument request, Stream content, CancellationToken ct)
+    public Task<StoreOutcome> StoreAsync(NewDocument request, Stream content, CancellationToken ct) =>
+        StoreAsync(request, content, actor.UserId, null, ct);
+
+    /// <summary>
+    /// The pipeline, for callers that act for someone else (<paramref name="createdBy"/>: the worker
+    /// releasing a direct upload) or must record more in the same transaction as the new version
+    /// (<paramref name="beforeSave"/>, run just before the commit).
+    /// </summary>
+    internal async Task<StoreOutcome> StoreAsync(NewDocument request, Stream content, Guid? createdBy, Action<DocumentVersion>? beforeSave, CancellationToken ct)
     {
         var fileName = FileNames.Sanitise(request.FileName);
         if (fileName is null)
@@ -86,7 +95,9 @@ internal sealed class DocumentService(
         var documentId = document?.Id ?? Guid.CreateVersion7();
         var versionId = Guid.CreateVersion7();
         var storageKey = $"documents/{documentId:N}/{versionId:N}";
-        var dataKey = ChunkedEncryption.NewDataKey();
+        // OFFICIAL files may be left to S3's server-side encryption so that they can be downloaded with a presigned URL (ADR 0021).
+        var serverSideEncryption = direct.StoresWithServerSideEncryption(request.Classification);
+        var dataKey = serverSideEncryption is null ? ChunkedEncryption.NewDataKey() : [];
         try
         {
             long size;
@@ -96,7 +107,8 @@ internal sealed class DocumentService(
             await using (var upload = await storage.BeginUploadAsync(storageKey, ct))
             {
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                await using var encrypted = new EncryptingStream(upload.Content, dataKey);
+                await using var encrypted = serverSideEncryption is null ? new EncryptingStream(upload.Content, dataKey) : null;
+                var sink = encrypted ?? upload.Content;
                 size = headLength;
                 await PassAsync(head.AsMemory(0, headLength));
                 var buffer = new byte[ChunkBytes];
@@ -112,7 +124,11 @@ internal sealed class DocumentService(
                     await PassAsync(buffer.AsMemory(0, n));
                 }
 
-                await encrypted.FinishAsync(ct);
+                if (encrypted is not null)
+                {
+                    await encrypted.FinishAsync(ct);
+                }
+
                 verdict = await scan.FinishAsync(ct);
                 if (verdict.Infected)
                 {
@@ -129,11 +145,11 @@ internal sealed class DocumentService(
                 {
                     hash.AppendData(chunk.Span);
                     await scan.WriteAsync(chunk, ct);
-                    await encrypted.WriteAsync(chunk, ct);
+                    await sink.WriteAsync(chunk, ct);
                 }
             }
 
-            var wrapped = await keys.WrapAsync(keys.ActiveKeyId, dataKey, ct);
+            var wrapped = serverSideEncryption is null ? await keys.WrapAsync(keys.ActiveKeyId, dataKey, ct) : [];
             var now = clock.GetUtcNow();
             if (document is null)
             {
@@ -145,7 +161,7 @@ internal sealed class DocumentService(
                     ScopePath = request.ScopePath,
                     DisposeAfter = request.DisposeAfter,
                     CreatedAt = now,
-                    CreatedBy = actor.UserId,
+                    CreatedBy = createdBy,
                 };
                 db.Documents().Add(document);
             }
@@ -162,14 +178,16 @@ internal sealed class DocumentService(
                 Size = size,
                 Sha256 = sha256,
                 StorageKey = storageKey,
-                KeyId = keys.ActiveKeyId,
+                KeyId = serverSideEncryption is null ? keys.ActiveKeyId : "",
                 WrappedKey = wrapped,
+                ServerSideEncryption = serverSideEncryption,
                 ScanStatus = verdict.Scanned ? ScanStatus.Clean : ScanStatus.NotScanned,
                 ScopePath = document.ScopePath,
                 CreatedAt = now,
-                CreatedBy = actor.UserId,
+                CreatedBy = createdBy,
             };
             db.DocumentVersions().Add(version);
+            beforeSave?.Invoke(version);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -195,16 +213,30 @@ internal sealed class DocumentService(
         return document is null ? [] : await VersionsOfAsync(documentId, ct);
     }
 
-    public async Task<DownloadLink?> IssueDownloadLinkAsync(Guid documentId, int? version, CancellationToken ct)
+    public async Task<DownloadLink?> IssueDownloadLinkAsync(Guid documentId, int? version, CancellationToken ct) =>
+        (await IssueLinkAsync(documentId, version, ct))?.Link;
+
+    /// <summary>
+    /// A link to a version the caller may read: a presigned S3 GET for an OFFICIAL version stored with
+    /// server-side encryption (audited: the app will not see the download), else the app's own signed link.
+    /// </summary>
+    internal async Task<(DownloadLink Link, bool Direct)?> IssueLinkAsync(Guid documentId, int? version, CancellationToken ct)
     {
         var found = await FindVersionAsync(documentId, version, ct);
-        if (found is null)
+        if (found is not { } f)
         {
             return null;
         }
 
-        var (url, expires) = links.Issue(found.Value.Version.Id, actor.UserId);
-        return new DownloadLink(url, expires);
+        if (direct.PresignDownload(f.Document, f.Version) is { } presigned)
+        {
+            await audit.RecordAsync("download-link", nameof(Document), f.Document.Id.ToString(),
+                JsonSerializer.Serialize(new { classification = f.Document.Classification, version = f.Version.Number, via = "s3-presigned", expiresAt = presigned.ExpiresAt }), ct);
+            return (presigned, true);
+        }
+
+        var (url, expires) = links.Issue(f.Version.Id, actor.UserId);
+        return (new DownloadLink(url, expires), false);
     }
 
     public Task<int> DisposeOwnerAsync(string ownerRef, CancellationToken ct) =>
@@ -234,6 +266,12 @@ internal sealed class DocumentService(
     /// <summary>The plain content of a version, authenticated chunk by chunk; the first chunk is checked before this returns.</summary>
     internal async Task<Stream> OpenAsync(DocumentVersion version, CancellationToken ct)
     {
+        if (version.ServerSideEncryption is not null)
+        {
+            // S3 decrypts server-side encrypted objects as it serves them.
+            return await storage.OpenReadAsync(version.StorageKey, ct);
+        }
+
         var dataKey = await keys.UnwrapAsync(version.KeyId, version.WrappedKey, ct);
         var source = await storage.OpenReadAsync(version.StorageKey, ct);
         try
@@ -302,7 +340,7 @@ internal sealed class DocumentService(
     internal static DocumentVersionInfo Info(DocumentVersion v) =>
         new(v.DocumentId, v.Id, v.Number, v.FileName, v.ContentType, v.Size, v.Sha256, v.ScanStatus.ToString(), v.CreatedAt);
 
-    private async Task DeleteQuietlyAsync(string storageKey)
+    internal async Task DeleteQuietlyAsync(string storageKey)
     {
         try
         {

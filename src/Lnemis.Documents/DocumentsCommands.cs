@@ -15,7 +15,8 @@ public static class DocumentsCommands
     /// <summary>
     /// Re-wraps every data key not under the active master key with the active one. The files are
     /// not touched: only the small wrapped keys change. Batches commit one by one, so an
-    /// interrupted run resumes where it stopped. Returns how many keys were re-wrapped.
+    /// interrupted run resumes where it stopped. Returns how many keys were re-wrapped. Versions stored
+    /// under S3 server-side encryption have no data key here and are skipped (<see cref="CountServerSideEncryptedAsync"/>).
     /// </summary>
     public static async Task<int> RotateKeysAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ public static class DocumentsCommands
         var total = 0;
         while (true)
         {
-            var versions = await db.DocumentVersions().IgnoreQueryFilters().Where(v => v.KeyId != active).OrderBy(v => v.Id).Take(Batch).ToListAsync(ct);
+            var versions = await db.DocumentVersions().IgnoreQueryFilters().Where(v => v.ServerSideEncryption == null && v.KeyId != active).OrderBy(v => v.Id).Take(Batch).ToListAsync(ct);
             if (versions.Count == 0)
             {
                 break;
@@ -49,6 +50,10 @@ public static class DocumentsCommands
 
         return total;
     }
+
+    /// <summary>Versions that key rotation leaves to S3 (server-side encrypted OFFICIAL versions, ADR 0021).</summary>
+    public static Task<int> CountServerSideEncryptedAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<LnemisDbContext>().DocumentVersions().IgnoreQueryFilters().CountAsync(v => v.ServerSideEncryption != null, ct);
 
     /// <summary>Disposes of every document whose DisposeAfter day is before <paramref name="today"/>. Returns how many went.</summary>
     public static Task<int> DisposeExpiredAsync(IServiceProvider services, DateOnly today, CancellationToken ct)

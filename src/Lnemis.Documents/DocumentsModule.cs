@@ -6,6 +6,7 @@ using FluentValidation;
 using Lnemis.Documents.Data;
 using Lnemis.Documents.Encryption;
 using Lnemis.Documents.Features.Documents;
+using Lnemis.Documents.Features.Uploads;
 using Lnemis.Documents.Safety;
 using Lnemis.Documents.Storage;
 using Lnemis.Platform.Data;
@@ -34,6 +35,9 @@ public static class DocumentsModule
         services.AddSingleton(CreateStorage);
         services.AddSingleton<IVirusScanner, ClamdScanner>();
         services.AddSingleton<DownloadLinks>();
+        services.AddSingleton<DirectTransfer>();
+        services.AddJobHandler<ReleaseUploadMessage, ReleaseUpload>();
+        services.AddRecurringTask<SweepUploads>();
         services.AddScoped<DocumentService>();
         services.AddScoped<IDocumentStore>(sp => sp.GetRequiredService<DocumentService>());
         services.AddRecurringTask<DocumentRetention>();
@@ -50,6 +54,9 @@ public static class DocumentsModule
         CreateDownloadLink.Map(api);
         DownloadDocument.Map(api);
         DisposeDocument.Map(api);
+        CreateDirectUpload.Map(api);
+        CompleteDirectUpload.Map(api);
+        GetDirectUpload.Map(api);
     }
 
     private static IBlobStorage CreateStorage(IServiceProvider sp)
@@ -62,7 +69,22 @@ public static class DocumentsModule
                 throw new InvalidOperationException("Lnemis:Documents:S3:Bucket is required when Lnemis:Documents:Storage is S3.");
             }
 
-            return new S3Storage(S3Storage.CreateClient(options.S3), options.S3.Bucket);
+            if (options.S3.ServerSideEncryption is { Length: > 0 } sse && sse is not ("AES256" or "aws:kms"))
+            {
+                throw new InvalidOperationException($"Lnemis:Documents:S3:ServerSideEncryption must be empty, AES256 or aws:kms, not '{sse}'.");
+            }
+
+            if (options.DirectDownloads.Enabled && string.IsNullOrWhiteSpace(options.S3.ServerSideEncryption))
+            {
+                throw new InvalidOperationException("Lnemis:Documents:DirectDownloads:Enabled needs Lnemis:Documents:S3:ServerSideEncryption (AES256 or aws:kms): a presigned URL must never hand out app ciphertext.");
+            }
+
+            return new S3Storage(S3Storage.CreateClient(options.S3), options.S3);
+        }
+
+        if (options.DirectUploads.Enabled || options.DirectDownloads.Enabled)
+        {
+            throw new InvalidOperationException("Lnemis:Documents:DirectUploads and DirectDownloads need Lnemis:Documents:Storage = S3.");
         }
 
         if (!string.Equals(options.Storage, "Local", StringComparison.OrdinalIgnoreCase))

@@ -28,6 +28,38 @@ public sealed class DocumentsOptions
     public EncryptionOptions Encryption { get; set; } = new();
 
     public ClamdOptions Clamd { get; set; } = new();
+
+    public DirectUploadOptions DirectUploads { get; set; } = new();
+
+    public DirectDownloadOptions DirectDownloads { get; set; } = new();
+}
+
+/// <summary>Uploads that go from the client straight to the bucket's quarantine prefix (S3 only; ADR 0021).</summary>
+public sealed class DirectUploadOptions
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>How long the presigned PUT URL works.</summary>
+    public int UrlMinutes { get; set; } = 10;
+
+    /// <summary>An upload not completed this long after its URL was issued is swept (its quarantine object deleted).</summary>
+    public int AbandonAfterMinutes { get; set; } = 60;
+
+    /// <summary>Prefix of the quarantine keys in the bucket (give it a lifecycle rule, see the runbook).</summary>
+    public string QuarantinePrefix { get; set; } = "quarantine/";
+}
+
+/// <summary>
+/// Presigned S3 GETs for OFFICIAL documents, which are then stored with S3 server-side encryption
+/// instead of the app's envelope encryption (needs S3:ServerSideEncryption; ADR 0021).
+/// OFFICIAL-SENSITIVE documents always stay app-encrypted and stream through the app.
+/// </summary>
+public sealed class DirectDownloadOptions
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>How long a presigned GET URL works.</summary>
+    public int UrlMinutes { get; set; } = 5;
 }
 
 public sealed class S3Options
@@ -47,6 +79,12 @@ public sealed class S3Options
 
     /// <summary>Seconds before a call to the service gives up (storage down answers 503 rather than hanging).</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>S3 server-side encryption for every object written: empty (none requested), "AES256" (SSE-S3) or "aws:kms" (SSE-KMS).</summary>
+    public string? ServerSideEncryption { get; set; }
+
+    /// <summary>The KMS key for "aws:kms"; empty means the bucket's default AWS-managed key.</summary>
+    public string? KmsKeyId { get; set; }
 }
 
 public sealed class EncryptionOptions

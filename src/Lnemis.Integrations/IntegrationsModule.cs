@@ -38,6 +38,7 @@ public static class IntegrationsModule
         services.AddSingleton<WebhookSecrets>();
         services.AddScoped<IIntegrationEventSubscriber, WebhookEventSubscriber>();
         services.AddJobHandler<WebhookDeliveryMessage, WebhookSender>();
+        services.AddRecurringTask<WebhookDeliveryRetention>();
 
         services.TryAddSingleton<IPaymentGateway, HttpPaymentGateway>();
         services.AddScoped<PaymentReports>();
@@ -54,6 +55,7 @@ public static class IntegrationsModule
         GetSubscription.Map(api);
         CreateSubscription.Map(api);
         ChangeSubscription.Map(api);
+        UpdateSubscription.Map(api);
         ListDeliveries.Map(api);
         ResendDelivery.Map(api);
 

@@ -38,6 +38,9 @@ public sealed class WebhookOptions
 
     /// <summary>Consecutive failed attempts (any delivery) after which a subscription is disabled.</summary>
     public int DisableAfterFailures { get; set; } = 15;
+
+    /// <summary>How long delivered and failed deliveries are kept in the log (WebhookDeliveryRetention purges older ones; pending ones are never purged).</summary>
+    public Lnemis.Platform.Data.RetentionPeriods Retention { get; set; } = new() { SucceededDays = 30, FailedDays = 180 };
 }
 
 public sealed class PaymentOptions

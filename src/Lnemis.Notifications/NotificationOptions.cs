@@ -20,6 +20,9 @@ public sealed class NotificationOptions
     /// <summary>The domain part of e-mail Message-IDs ("{delivery id}@{domain}").</summary>
     public string MessageIdDomain { get; set; } = "lnemis.local";
 
+    /// <summary>How long sent and failed deliveries are kept (DeliveryRetention purges older ones; queued ones are never purged).</summary>
+    public Lnemis.Platform.Data.RetentionPeriods Retention { get; set; } = new() { SucceededDays = 90, FailedDays = 365 };
+
     public EmailOptions Email { get; set; } = new();
     public SmsOptions Sms { get; set; } = new();
     public NotifyOptions Notify { get; set; } = new();

@@ -45,6 +45,7 @@ public static class NotificationsModule
         services.AddJobHandler<NotificationRequest, NotificationFanOut>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddRecurringTask<DeliveryDispatch>();
+        services.AddRecurringTask<DeliveryRetention>();
         services.AddScoped<DevMailbox>();
         services.AddHttpClient<NotifyClient>(NotifyClient.HttpClientName, (sp, c) => c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Notify.TimeoutSeconds));
         services.AddHttpClient<HttpSmsSender>(HttpSmsSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));

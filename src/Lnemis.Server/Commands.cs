@@ -153,7 +153,9 @@ internal sealed class Commands(string name)
             case ("documents", "rotate-keys"):
                 {
                     var rewrapped = await DocumentsCommands.RotateKeysAsync(services, ct);
-                    return Done($"{rewrapped} document key(s) re-wrapped with the active master key.");
+                    var skipped = await DocumentsCommands.CountServerSideEncryptedAsync(services, ct);
+                    return Done($"{rewrapped} document key(s) re-wrapped with the active master key."
+                        + (skipped > 0 ? $" {skipped} version(s) under S3 server-side encryption skipped: S3/KMS holds their keys (rotate the KMS key there)." : ""));
                 }
 
             case ("documents", "dispose-expired"):

@@ -52,7 +52,14 @@ public sealed class DocumentVersion : IAudited, IScoped
     /// <summary>Where the ciphertext is in the storage backend.</summary>
     public string StorageKey { get; set; } = "";
 
-    /// <summary>Id of the master key that wrapped <see cref="WrappedKey"/>.</summary>
+    /// <summary>
+    /// Null: the content is envelope-encrypted by the app (the usual case). "AES256" or "aws:kms": an
+    /// OFFICIAL version stored plain under S3 server-side encryption, so that it can be downloaded
+    /// with a presigned URL (ADR 0021); it has no data key and key rotation skips it.
+    /// </summary>
+    public string? ServerSideEncryption { get; set; }
+
+    /// <summary>Id of the master key that wrapped <see cref="WrappedKey"/> (empty for server-side encrypted versions).</summary>
     public string KeyId { get; set; } = "";
 
     [NotAudited]

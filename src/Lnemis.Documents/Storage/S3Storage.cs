@@ -12,8 +12,10 @@ namespace Lnemis.Documents.Storage;
 /// part, a single PUT below), so memory stays at one part whatever the file; an upload that is not
 /// committed is aborted and leaves no object. Reads stream the object's body.
 /// </summary>
-internal sealed class S3Storage(IAmazonS3 s3, string bucket) : IBlobStorage
+internal sealed class S3Storage(IAmazonS3 s3, S3Options options) : IBlobStorage, IPresigningStorage
 {
+    private readonly string bucket = options.Bucket;
+
     /// <summary>S3's smallest part (except the last).</summary>
     private const int PartSize = 5 * 1024 * 1024;
 
@@ -43,8 +45,57 @@ internal sealed class S3Storage(IAmazonS3 s3, string bucket) : IBlobStorage
             : new AmazonS3Client(new BasicAWSCredentials(options.AccessKey, options.SecretKey), config);
     }
 
+    public bool ServerSideEncrypted => ServerSideEncryption is not null;
+
+    public string? ServerSideEncryption => string.IsNullOrWhiteSpace(options.ServerSideEncryption) ? null : options.ServerSideEncryption;
+
     public Task<IBlobUpload> BeginUploadAsync(string key, CancellationToken ct) =>
-        Task.FromResult<IBlobUpload>(new Upload(s3, bucket, key).Start());
+        Task.FromResult<IBlobUpload>(new Upload(s3, bucket, key, Encryption).Start());
+
+    public string PresignPut(string key, string contentType, long size, DateTimeOffset expires)
+    {
+        var request = Presign(key, HttpVerb.PUT, expires);
+        request.ContentType = contentType;
+        // Signed, so S3 refuses a body of any other length (the pipeline checks the size again anyway).
+        request.Headers.ContentLength = size;
+        return s3.GetPreSignedURL(request);
+    }
+
+    public string PresignGet(string key, string fileName, string contentType, DateTimeOffset expires)
+    {
+        var request = Presign(key, HttpVerb.GET, expires);
+        request.ResponseHeaderOverrides.ContentType = contentType;
+        request.ResponseHeaderOverrides.ContentDisposition = new System.Net.Mime.ContentDisposition { DispositionType = "attachment", FileName = fileName }.ToString();
+        return s3.GetPreSignedURL(request);
+    }
+
+    public async Task<long?> SizeAsync(string key, CancellationToken ct)
+    {
+        try
+        {
+            var metadata = await Call(() => s3.GetObjectMetadataAsync(bucket, key, ct), "check", ct);
+            return metadata.ContentLength;
+        }
+        catch (StorageUnavailableException ex) when (ex.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound })
+        {
+            return null;
+        }
+    }
+
+    private GetPreSignedUrlRequest Presign(string key, HttpVerb verb, DateTimeOffset expires) => new()
+    {
+        BucketName = bucket,
+        Key = key,
+        Verb = verb,
+        Expires = expires.UtcDateTime,
+        Protocol = options.ServiceUrl?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+    };
+
+    /// <summary>The server-side encryption every object is written with, when configured (on top of the app's own for encrypted versions).</summary>
+    private (ServerSideEncryptionMethod? Method, string? KmsKeyId) Encryption =>
+        ServerSideEncryption is { } method
+            ? (Amazon.S3.ServerSideEncryptionMethod.FindValue(method), string.IsNullOrWhiteSpace(options.KmsKeyId) ? null : options.KmsKeyId)
+            : (null, null);
 
     public async Task<Stream> OpenReadAsync(string key, CancellationToken ct)
     {
@@ -55,18 +106,7 @@ internal sealed class S3Storage(IAmazonS3 s3, string bucket) : IBlobStorage
     public Task DeleteAsync(string key, CancellationToken ct) =>
         Call(() => s3.DeleteObjectAsync(bucket, key, ct), "delete", ct);
 
-    public async Task<bool> ExistsAsync(string key, CancellationToken ct)
-    {
-        try
-        {
-            await Call(() => s3.GetObjectMetadataAsync(bucket, key, ct), "check", ct);
-            return true;
-        }
-        catch (StorageUnavailableException ex) when (ex.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound })
-        {
-            return false;
-        }
-    }
+    public async Task<bool> ExistsAsync(string key, CancellationToken ct) => await SizeAsync(key, ct) is not null;
 
     private static async Task<T> Call<T>(Func<Task<T>> call, string what, CancellationToken ct)
     {
@@ -81,7 +121,7 @@ internal sealed class S3Storage(IAmazonS3 s3, string bucket) : IBlobStorage
         }
     }
 
-    private sealed class Upload(IAmazonS3 s3, string bucket, string key) : IBlobUpload
+    private sealed class Upload(IAmazonS3 s3, string bucket, string key, (ServerSideEncryptionMethod? Method, string? KmsKeyId) sse) : IBlobUpload
     {
         private readonly PartStream parts = new();
         private readonly List<PartETag> etags = [];
@@ -95,7 +135,16 @@ internal sealed class S3Storage(IAmazonS3 s3, string bucket) : IBlobStorage
             if (uploadId is null)
             {
                 parts.Buffer.Position = 0;
-                await Call(() => s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = parts.Buffer, AutoCloseStream = false, UseChunkEncoding = false }, ct), "store", ct);
+                await Call(() => s3.PutObjectAsync(new PutObjectRequest
+                {
+                    BucketName = bucket,
+                    Key = key,
+                    InputStream = parts.Buffer,
+                    AutoCloseStream = false,
+                    UseChunkEncoding = false,
+                    ServerSideEncryptionMethod = sse.Method,
+                    ServerSideEncryptionKeyManagementServiceKeyId = sse.KmsKeyId,
+                }, ct), "store", ct);
             }
             else
             {
@@ -127,7 +176,13 @@ internal sealed class S3Storage(IAmazonS3 s3, string bucket) : IBlobStorage
         {
             if (uploadId is null)
             {
-                var started = await Call(() => s3.InitiateMultipartUploadAsync(bucket, key, ct), "store", ct);
+                var started = await Call(() => s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
+                {
+                    BucketName = bucket,
+                    Key = key,
+                    ServerSideEncryptionMethod = sse.Method,
+                    ServerSideEncryptionKeyManagementServiceKeyId = sse.KmsKeyId,
+                }, ct), "store", ct);
                 uploadId = started.UploadId;
             }
 

@@ -17,6 +17,7 @@ internal sealed class IntegrationsModel : IModelContributor
             e.ToModuleTable(Schema, "webhook_subscriptions", provider);
             e.Property(s => s.Id).ValueGeneratedNever();
             e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Description).HasMaxLength(1000);
             e.Property(s => s.Url).HasMaxLength(2000);
             e.Property(s => s.EventTypes).HasMaxLength(2000);
             e.Property(s => s.ScopePath).HasMaxLength(1000);

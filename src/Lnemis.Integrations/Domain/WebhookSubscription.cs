@@ -14,6 +14,9 @@ public sealed class WebhookSubscription : IAudited, IScoped, ISoftDeletable, IVe
     public required string Name { get; set; }
     public required string Url { get; set; }
 
+    /// <summary>What the receiver is for (free text for administrators).</summary>
+    public string? Description { get; set; }
+
     /// <summary>Event type patterns, space-separated.</summary>
     public required string EventTypes { get; set; }
 

@@ -1196,6 +1196,107 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("documents_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Documents.Domain.DocumentUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("classification");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeclaredContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_content_type");
+
+                    b.Property<long>("DeclaredSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declared_size");
+
+                    b.Property<DateOnly?>("DisposeAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispose_after");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("OwnerRef")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_ref");
+
+                    b.Property<string>("QuarantineKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantine_key");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents_document_uploads");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_documents_document_uploads_scope_path");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_documents_document_uploads_status_created_at");
+
+                    b.ToTable("documents_document_uploads", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Documents.Domain.DocumentVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1247,6 +1348,11 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("scope_path");
+
+                    b.Property<string>("ServerSideEncryption")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("server_side_encryption");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -3093,6 +3199,11 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<long?>("DisabledAt")
                         .HasColumnType("INTEGER")

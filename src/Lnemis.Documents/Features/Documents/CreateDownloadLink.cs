@@ -23,8 +23,11 @@ public static class CreateDownloadLink
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/documents/{id:guid}/links", HandleAsync).RequirePermission(DocumentsPermissions.Read).Validate<Request>().WithTags("Documents");
 
+    /// <summary><paramref name="Direct"/>: a presigned S3 URL (an OFFICIAL version under server-side encryption, ADR 0021); otherwise the app's own link.</summary>
+    public sealed record LinkView(string Url, DateTimeOffset ExpiresAt, bool Direct);
+
     internal static async Task<IResult> HandleAsync(Guid id, Request request, DocumentService documents, CancellationToken ct) =>
-        await documents.IssueDownloadLinkAsync(id, request.Version, ct) is { } link
-            ? TypedResults.Ok(link)
+        await documents.IssueLinkAsync(id, request.Version, ct) is { } issued
+            ? TypedResults.Ok(new LinkView(issued.Link.Url, issued.Link.ExpiresAt, issued.Direct))
             : Problems.NotFound(request.Version is null ? "The document" : $"Version {request.Version} of the document");
 }

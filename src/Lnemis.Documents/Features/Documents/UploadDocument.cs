@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lnemis.Documents.Features.Documents;
 
@@ -27,13 +26,10 @@ public static class UploadDocument
     {
         public Validator()
         {
-            RuleFor(r => r.FileName).NotEmpty().MaximumLength(1000);
-            RuleFor(r => r.Classification).NotEmpty()
-                .Must(c => c is Platform.Data.Classification.Official or Platform.Data.Classification.OfficialSensitive)
-                .WithMessage($"Use {Platform.Data.Classification.Official} or {Platform.Data.Classification.OfficialSensitive}.");
-            RuleFor(r => r.OwnerRef).MaximumLength(200).Matches("^[a-z][a-z0-9._-]*(:[A-Za-z0-9._-]+)?$")
-                .WithMessage("An owner is 'module.kind:id', e.g. 'correspondence.case:…'.");
-            RuleFor(r => r.ScopePath).MaximumLength(1000).Matches("^/([A-Za-z0-9_-]+/)*$").WithMessage("A scope path looks like /a1/b2/.");
+            RuleFor(r => r.FileName).IsFileName();
+            RuleFor(r => r.Classification).IsClassification();
+            RuleFor(r => r.OwnerRef).IsOwnerRef();
+            RuleFor(r => r.ScopePath).IsScopePath();
         }
     }
 
@@ -46,25 +42,14 @@ public static class UploadDocument
 
     internal static async Task<IResult> HandleAsync([AsParameters] Request request, HttpRequest http, DocumentService documents, CurrentActor actor, CancellationToken ct)
     {
-        var paths = actor.Access.PathsFor(DocumentsPermissions.Manage);
-        var scopePath = request.ScopePath ?? (actor.Access.IsSystem ? AccessScope.CountryPath : paths.Length == 1 ? paths[0] : null);
-        if (scopePath is null)
+        var (scopePath, problem) = Uploads.Place(actor, request.ScopePath, request.Classification);
+        if (problem is not null)
         {
-            return Problems.Field("scopePath", "You hold this permission in several places: say where the document belongs.");
-        }
-
-        if (!actor.Access.Covers(DocumentsPermissions.Manage, scopePath))
-        {
-            return Problems.Field("scopePath", "You cannot file documents there.");
-        }
-
-        if (request.Classification == Platform.Data.Classification.OfficialSensitive && !actor.Access.Covers(DocumentsPermissions.ReadSensitive, scopePath))
-        {
-            return Problems.Field("classification", "You may not file OFFICIAL-SENSITIVE documents there.");
+            return problem;
         }
 
         var outcome = await documents.StoreAsync(
-            new NewDocument(request.OwnerRef ?? "documents", request.FileName!, request.Classification!, scopePath, request.DisposeAfter), http.Body, ct);
+            new NewDocument(request.OwnerRef ?? "documents", request.FileName!, request.Classification!, scopePath!, request.DisposeAfter), http.Body, ct);
         return await AnswerAsync(outcome, documents, ct);
     }
 

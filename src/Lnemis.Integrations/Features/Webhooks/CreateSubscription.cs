@@ -26,13 +26,9 @@ public static class CreateSubscription
         public Validator()
         {
             RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
-            RuleFor(r => r.Url).NotEmpty().MaximumLength(2000);
-            RuleFor(r => r.EventTypes).NotEmpty().WithMessage("Choose at least one event type.")
-                .Must(t => t is null || t.Length <= 50).WithMessage("At most 50 event types.");
-            RuleForEach(r => r.EventTypes).NotEmpty().MaximumLength(100).Matches(@"^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$")
-                .WithMessage("Use an event type such as learner.created, a family such as learner.*, or *.");
-            RuleFor(r => r.ScopePath).MaximumLength(1000).Matches("^/([A-Za-z0-9_-]+/)*$").When(r => r.ScopePath is not null)
-                .WithMessage("A scope path looks like /a1/b2/.");
+            SubscriptionRules.Url(RuleFor(r => r.Url));
+            SubscriptionRules.EventTypes(RuleFor(r => r.EventTypes), RuleForEach(r => r.EventTypes));
+            When(r => r.ScopePath is not null, () => SubscriptionRules.ScopePath(RuleFor(r => r.ScopePath)));
         }
     }
 
@@ -59,7 +55,7 @@ public static class CreateSubscription
             Id = Guid.CreateVersion7(),
             Name = request.Name.Trim(),
             Url = request.Url.Trim(),
-            EventTypes = string.Join(' ', request.EventTypes.Select(t => t.Trim()).Distinct(StringComparer.Ordinal)),
+            EventTypes = SubscriptionRules.JoinEventTypes(request.EventTypes),
             ScopePath = scopePath,
             SecretProtected = secrets.Protect(secret),
             CreatedBy = actor.Email ?? actor.ClientId ?? "system",
