@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lnemis.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LnemisDbContext))]
-    [Migration("20261123160157_corr-files")]
-    partial class CorrFiles
+    [Migration("20261123165742_CaseFilesLettersTeamAdminReportMonthsDirectUploads")]
+    partial class CaseFilesLettersTeamAdminReportMonthsDirectUploads
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -183,6 +183,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_deadline")
                         .HasDatabaseName("ix_correspondence_cases_managing_team_id_final_deadline_number");
 
+                    b.HasIndex(new[] { "ManagingTeamId", "FinalDeadline", "Number" }, "ix_cases_managing_team_open_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_managing_team_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
+
                     b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_open_deadline")
                         .HasDatabaseName("ix_correspondence_cases_final_deadline_number1")
                         .HasFilter("deleted_at IS NULL AND state <> 'closed'");
@@ -197,6 +201,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
 
                     b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_deadline")
                         .HasDatabaseName("ix_correspondence_cases_responding_team_id_final_deadline_number");
+
+                    b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_open_deadline")
+                        .HasDatabaseName("ix_correspondence_cases_responding_team_id_final_deadline_number1")
+                        .HasFilter("deleted_at IS NULL AND state <> 'closed'");
 
                     b.HasIndex(new[] { "State", "FinalDeadline", "Number" }, "ix_cases_state_deadline")
                         .HasDatabaseName("ix_correspondence_cases_state_final_deadline_number")
@@ -327,6 +335,50 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("correspondence_case_number_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseReportMonth", b =>
+                {
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_month");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("ManagingTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managing_team_id");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeliness");
+
+                    b.Property<string>("AppealResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_result");
+
+                    b.Property<string>("ScopePath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cases");
+
+                    b.HasKey("ReceivedMonth", "Type", "TeamId", "ManagingTeamId", "Timeliness", "AppealResult", "ScopePath")
+                        .HasName("pk_correspondence_case_report_months");
+
+                    b.ToTable("correspondence_case_report_months", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.CaseReportRow", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -429,14 +481,15 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.HasIndex("ScopePath")
                         .HasDatabaseName("ix_correspondence_case_report_rows_scope_path");
 
-                    b.HasIndex("IsOpen", "ReceivedOn")
-                        .HasDatabaseName("ix_correspondence_case_report_rows_is_open_received_on");
-
                     b.HasIndex("Type", "AppealOutcome")
                         .HasDatabaseName("ix_correspondence_case_report_rows_type_appeal_outcome");
 
                     b.HasIndex("ReceivedMonth", "Type", "TeamId")
                         .HasDatabaseName("ix_correspondence_case_report_rows_received_month_type_team_id");
+
+                    b.HasIndex(new[] { "ReceivedOn", "TeamId", "Type" }, "ix_case_report_rows_open_received")
+                        .HasDatabaseName("ix_correspondence_case_report_rows_received_on_team_id_type")
+                        .HasFilter("is_open");
 
                     b.ToTable("correspondence_case_report_rows", (string)null);
                 });
@@ -638,6 +691,96 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("correspondence_holiday_calendar_stamps", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_version");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_letter_templates");
+
+                    b.HasIndex("Type", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_letter_templates_type_kind");
+
+                    b.ToTable("correspondence_letter_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Letters.LetterTemplateVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_note");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_letter_template_versions");
+
+                    b.HasIndex("TemplateId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_letter_template_versions_template_id_number");
+
+                    b.ToTable("correspondence_letter_template_versions", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
                 {
                     b.Property<Guid>("Id")
@@ -791,6 +934,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deactivated_at");
+
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deleted_at");
@@ -853,6 +1000,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deactivated_at");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -887,6 +1038,76 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_correspondence_team_members_team_id_user_id");
 
                     b.ToTable("correspondence_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.TeamReassignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid?>("FromTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_team_id");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_user_id");
+
+                    b.Property<bool>("More")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("more");
+
+                    b.Property<int>("Moved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moved");
+
+                    b.Property<string>("Outcomes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcomes");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("ToTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence_team_reassignments");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_correspondence_team_reassignments_scope_path");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_correspondence_team_reassignments_started_at");
+
+                    b.ToTable("correspondence_team_reassignments", (string)null);
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Features.Cases.CaseSearchDocument", b =>
@@ -978,6 +1199,107 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.ToTable("documents_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Lnemis.Documents.Domain.DocumentUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("classification");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeclaredContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_content_type");
+
+                    b.Property<long>("DeclaredSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declared_size");
+
+                    b.Property<DateOnly?>("DisposeAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispose_after");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("OwnerRef")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_ref");
+
+                    b.Property<string>("QuarantineKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantine_key");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_path");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents_document_uploads");
+
+                    b.HasIndex("ScopePath")
+                        .HasDatabaseName("ix_documents_document_uploads_scope_path");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_documents_document_uploads_status_created_at");
+
+                    b.ToTable("documents_document_uploads", (string)null);
+                });
+
             modelBuilder.Entity("Lnemis.Documents.Domain.DocumentVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1029,6 +1351,11 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("scope_path");
+
+                    b.Property<string>("ServerSideEncryption")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("server_side_encryption");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -2876,6 +3203,11 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("deleted_at");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
                     b.Property<long?>("DisabledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("disabled_at");
@@ -3555,6 +3887,16 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_correspondence_case_transitions_correspondence_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lnemis.Correspondence.Domain.Letters.LetterTemplateVersion", b =>
+                {
+                    b.HasOne("Lnemis.Correspondence.Domain.Letters.LetterTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_letter_template_versions_correspondence_letter_templates_template_id");
                 });
 
             modelBuilder.Entity("Lnemis.Correspondence.Domain.PublicHoliday", b =>
