@@ -1,7 +1,6 @@
 using Lnemis.Notifications.Data;
 using Lnemis.Notifications.Domain;
 using Lnemis.Notifications.Sending;
-using Lnemis.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lnemis.Notifications.Tests;

@@ -166,7 +166,7 @@ public sealed class LetterTests(LnemisFactory factory) : IClassFixture<LnemisFac
         Assert.Equal(filed["id"]!.GetValue<Guid>(), Assert.Single(listed["items"]!.AsArray())!["id"]!.GetValue<Guid>());
         var link = await (await office.Manager.PostAsync($"/api/v1/correspondence/cases/{id}/files/{filed["id"]}/links")).ReadJsonAsync(HttpStatusCode.OK);
         using var browser = factory.CreateTestClient();
-        var stored = await browser.GetByteArrayAsync(link["url"]!.GetValue<string>());
+        var stored = await browser.Http.GetByteArrayAsync(link["url"]!.GetValue<string>());
         Assert.Equal(LetterFiles.ReadDocx(docx).Paragraphs, LetterFiles.ReadDocx(stored).Paragraphs);
     }
 

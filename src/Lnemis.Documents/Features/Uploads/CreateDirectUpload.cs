@@ -2,7 +2,6 @@ using FluentValidation;
 using Lnemis.Documents.Data;
 using Lnemis.Documents.Domain;
 using Lnemis.Documents.Features.Documents;
-using UploadRules = Lnemis.Documents.Features.Documents.Uploads;
 using Lnemis.Documents.Safety;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
@@ -11,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using UploadRules = Lnemis.Documents.Features.Documents.Uploads;
 
 namespace Lnemis.Documents.Features.Uploads;
 
