@@ -37,7 +37,7 @@ public sealed class ReportMonthTests(LnemisFactory factory) : IClassFixture<Lnem
         c = await CaseOffice.FireAsync(office.Manager, c, "assign", new { teamId = office.Responders.Id });
         await AssertBucketsMatchRowsAsync(factory);
         c = await CaseOffice.FireAsync(office.Responder, c, "accept");
-        c = await CaseOffice.FireAsync(office.Responder, c, "upload_response", new { fileName = "response.pdf" });
+        c = await CaseOffice.UploadResponseAsync(office.Responder, c);
         c = await CaseOffice.FireAsync(office.Responder, c, "mark_responded", new { on = new DateOnly(2026, 4, 22) });
         await AssertBucketsMatchRowsAsync(factory);
         await CaseOffice.FireAsync(office.Manager, c, "close", new { closure = new { informationHeld = "Yes", outcome = "Granted", lateTeam = "Responders" } });

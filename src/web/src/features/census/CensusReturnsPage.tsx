@@ -22,6 +22,7 @@ import {
 import { ReturnStatusTag } from './CensusParts';
 import '../registry/registry.css';
 import './census.css';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const pageSize = 20;
 
@@ -108,14 +109,7 @@ export function CensusReturnsPage() {
           emptyLabel="Any institution"
           errors={problem?.fieldErrors.institutionId}
         />
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={clear}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={clear} primary />
       </form>
 
       <ProblemAlert problem={problem} />

@@ -25,6 +25,7 @@ import {
 import { DeadlineCell } from './CaseParts';
 import '../registry/registry.css';
 import './cases.css';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const pageSize = 20;
 
@@ -248,14 +249,7 @@ export function CasesListPage() {
           value={draft.deadlineTo}
           onChange={(e) => set('deadlineTo', e.target.value)}
         />
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={clear}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={clear} primary />
       </form>
 
       <ProblemAlert problem={problem} />

@@ -11,6 +11,7 @@ import { formatDate } from '../registry/format';
 import { useUrlFilters } from '../registry/useUrlFilters';
 import { ClassificationTag } from './DocumentParts';
 import { documentPermissions, useDocumentsQuery } from './documentsApi';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const pageSize = 20;
 const filterNames = ['ownerRef'] as const;
@@ -44,14 +45,7 @@ export function DocumentsListPage() {
           onChange={(e) => setDraft({ ...draft, ownerRef: e.target.value.trim() })}
           spellCheck={false}
         />
-        <button type="submit" className="button button--secondary">
-          Apply filters
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={() => go({}, 1)}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={() => go({}, 1)} />
       </form>
       <ProblemAlert problem={toProblem(error)} />
       {isLoading ? <p role="status">Loading documents…</p> : null}

@@ -21,6 +21,7 @@ import {
 import { useLevelsQuery } from './structureApi';
 import { useUrlFilters } from './useUrlFilters';
 import './registry.css';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const pageSize = 20;
 
@@ -129,14 +130,7 @@ export function InstitutionsListPage() {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={clear}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={clear} primary />
       </form>
 
       <ProblemAlert problem={problem} />

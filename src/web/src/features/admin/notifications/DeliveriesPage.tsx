@@ -18,6 +18,7 @@ import {
   useRetryDeliveryMutation,
   type Delivery,
 } from './notificationAdminApi';
+import { FilterButtons } from '../../../components/FilterButtons';
 
 const pageSize = 20;
 const filterNames = ['status', 'channel', 'event'] as const;
@@ -93,14 +94,7 @@ export function DeliveriesPage() {
           onChange={(e) => setDraft({ ...draft, event: e.target.value.trim() })}
           spellCheck={false}
         />
-        <button type="submit" className="button button--secondary">
-          Apply filters
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={() => go({}, 1)}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={() => go({}, 1)} />
       </form>
       {retried ? <StatusMessage>The delivery to {retried} is queued again.</StatusMessage> : null}
       <ProblemAlert problem={toProblem(retryState.error)} />

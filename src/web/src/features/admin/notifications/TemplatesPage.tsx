@@ -12,6 +12,7 @@ import {
   notificationPermissions,
   useNotificationTemplatesQuery,
 } from './notificationAdminApi';
+import { FilterButtons } from '../../../components/FilterButtons';
 
 const filterNames = ['event', 'channel'] as const;
 
@@ -65,14 +66,7 @@ export function TemplatesPage() {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button button--secondary">
-          Apply filters
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={() => go({}, 1)}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={() => go({}, 1)} />
       </form>
       <ProblemAlert problem={toProblem(error)} />
       {isLoading ? <p role="status">Loading templates…</p> : null}

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { TableWrap } from '../../../components/TableWrap';
 import { useUrlFilters } from '../../registry/useUrlFilters';
 import { formatAmount, paymentStates, purposeLabels, stateTagClass, usePaymentsQuery } from './paymentsApi';
+import { FilterButtons } from '../../../components/FilterButtons';
 
 const pageSize = 20;
 const filterNames = ['state', 'payerReference'] as const;
@@ -44,14 +45,7 @@ export function PaymentsPage() {
           onChange={(e) => setDraft({ ...draft, payerReference: e.target.value })}
           spellCheck={false}
         />
-        <button type="submit" className="button button--secondary">
-          Apply filters
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={() => go({}, 1)}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={() => go({}, 1)} />
       </form>
       <ProblemAlert problem={toProblem(error)} />
       {isLoading ? <p role="status">Loading payments…</p> : null}

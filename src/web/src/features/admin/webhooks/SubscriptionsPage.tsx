@@ -9,6 +9,7 @@ import { TableWrap } from '../../../components/TableWrap';
 import { useUrlFilters } from '../../registry/useUrlFilters';
 import { SubscriptionState } from './WebhookParts';
 import { useSubscriptionsQuery } from './webhooksApi';
+import { FilterButtons } from '../../../components/FilterButtons';
 
 const pageSize = 20;
 const filterNames = ['enabled'] as const;
@@ -39,14 +40,7 @@ export function SubscriptionsPage() {
           <option value="true">Enabled</option>
           <option value="false">Disabled</option>
         </SelectField>
-        <button type="submit" className="button button--secondary">
-          Apply filters
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={() => go({}, 1)}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={() => go({}, 1)} />
       </form>
       <ProblemAlert problem={toProblem(error)} />
       {isLoading ? <p role="status">Loading subscriptions…</p> : null}

@@ -17,6 +17,7 @@ import {
 import { byMonth, ragColours, TimelinessChart } from './TimelinessChart';
 import '../../registry/registry.css';
 import '../cases.css';
+import { FilterButtons } from '../../../components/FilterButtons';
 
 const filterNames = ['from', 'to', 'type', 'teamId'] as const;
 
@@ -113,14 +114,7 @@ export function ReportsPage() {
               </option>
             ))}
         </SelectField>
-        <button type="submit" className="button">
-          Show
-        </button>
-        {active ? (
-          <button type="button" className="button button--secondary" onClick={() => go({}, 1)}>
-            Clear filters
-          </button>
-        ) : null}
+        <FilterButtons active={Boolean(active)} onClear={() => go({}, 1)} applyLabel="Show" primary />
       </form>
 
       <ProblemAlert problem={problem} shownFields={shownFields} />
