@@ -31,6 +31,9 @@ public sealed class RetentionTests(DevMailboxFactory factory) : IClassFixture<De
         var failedWithinItsLongerRetention = Make(DeliveryStatus.Failed, 200);
         var oldFailed = Make(DeliveryStatus.Failed, 366);
         var oldQueued = Make(DeliveryStatus.Queued, 400);
+        // Not due yet: the factory's dispatcher would otherwise send it (and make it an old sent
+        // delivery the purge may take) between the assertions.
+        oldQueued.NextAttemptAt = now.AddDays(1);
         await factory.WithDbAsync(async db =>
         {
             db.Deliveries().AddRange(oldSent, recentSent, failedWithinItsLongerRetention, oldFailed, oldQueued);
