@@ -402,7 +402,7 @@ def explain(a):
     class Explaining:
         def query(self, sql, params=()):
             if any(k in sql for k in ("count(*)", "ORDER BY", "GROUP BY", "to_tsquery")):
-                print("\n" + sql + "\n-- " + ", ".join(f"${k + 1}={v}" for k, (_, v) in enumerate(params)))
+                print("\n" + sql + "\n-- " + ", ".join(f"${k + 1}={str(v)[:80]}" for k, (_, v) in enumerate(params)))
                 for (line,) in conn.query("EXPLAIN (ANALYZE, BUFFERS) " + sql, params):
                     print("   " + line)
             return conn.query(sql, params)
