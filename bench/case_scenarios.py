@@ -20,6 +20,7 @@ as in run.sh). Timing, percentiles and the table format are search_bench.py's.
 import argparse, datetime, http.client, json, random, re, subprocess, sys, time, urllib.parse
 import os
 
+sys.dont_write_bytecode = True  # importing search_bench must not leave bench/__pycache__ behind
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pgwire  # noqa: E402
 import search_bench as sb  # noqa: E402
