@@ -12,12 +12,12 @@
   urls: writes "path<TAB>token" lines for the mixed load (bench/mixed.lua sends each with its token),
         shuffled together with another scenario file's lines (--mix-with).
 
-Users are picked by SQL from the seeded data (the responders with most open cases, each business
-group's managers, the approvers of the groups with most cases waiting for clearance) and get a
+Users are picked by SQL from the seeded data (the two responders with most open cases, each business
+group's first manager, the two approvers with most cases waiting for clearance) and get a
 token from `Lnemis.Server tokens create` (the server's configuration comes from the environment,
 as in run.sh). Timing, percentiles and the table format are search_bench.py's.
 """
-import argparse, datetime, http.client, json, random, re, subprocess, sys, time, urllib.parse
+import argparse, concurrent.futures, datetime, http.client, json, random, re, subprocess, sys, urllib.parse
 import os
 
 sys.dont_write_bytecode = True  # importing search_bench must not leave bench/__pycache__ behind
@@ -179,11 +179,15 @@ def tokens_for(emails, server_dll, cache):
     if cache and os.path.exists(cache):
         with open(cache) as f:
             out = json.load(f)
-    for email in emails:
-        if email not in out:
-            made = subprocess.run(["dotnet", server_dll, "tokens", "create", "--user", email, "--name", "bench-cases"],
-                                  capture_output=True, text=True, check=True)
-            out[email] = made.stdout.strip().splitlines()[-1]
+
+    def mint(email):
+        made = subprocess.run(["dotnet", server_dll, "tokens", "create", "--user", email, "--name", "bench-cases"],
+                              capture_output=True, text=True, check=True)
+        return email, made.stdout.strip().splitlines()[-1]
+
+    # Each command starts the server's host (a few seconds of CPU): two at a time, one per core.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        out.update(pool.map(mint, [e for e in dict.fromkeys(emails) if e not in out]))
     if cache:
         with open(cache, "w") as f:
             json.dump(out, f)
@@ -196,7 +200,7 @@ def scenarios(conn, rng, count, admin_token, server_dll, token_cache=None):
     responders = conn.query(
         "SELECT u.email, u.id, g.scope_path FROM correspondence.cases c JOIN identity.users u ON u.id = c.responder_id "
         "JOIN identity.role_grants g ON g.user_id = u.id AND g.role = 'CaseResponder' "
-        "WHERE c.deleted_at IS NULL AND c.state <> 'closed' GROUP BY u.email, u.id, g.scope_path ORDER BY count(*) DESC, u.email LIMIT 3")
+        "WHERE c.deleted_at IS NULL AND c.state <> 'closed' GROUP BY u.email, u.id, g.scope_path ORDER BY count(*) DESC, u.email LIMIT 2")
     managers = conn.query(
         "SELECT DISTINCT ON (g.scope_path) u.email, g.scope_path FROM identity.users u "
         "JOIN identity.role_grants g ON g.user_id = u.id AND g.role = 'CaseManager' WHERE u.is_active ORDER BY g.scope_path, u.email")
@@ -205,7 +209,7 @@ def scenarios(conn, rng, count, admin_token, server_dll, token_cache=None):
         "JOIN correspondence.teams t ON t.id = m.team_id AND t.role = 'Approver' AND t.clearance_step IS NOT NULL "
         "JOIN identity.users u ON u.id = m.user_id JOIN identity.role_grants g ON g.user_id = u.id AND g.role = 'CaseApprover' "
         "LEFT JOIN correspondence.cases c ON c.deleted_at IS NULL AND c.state = 'pending_' || t.clearance_step AND c.scope_path = g.scope_path "
-        "GROUP BY u.email, u.id, g.scope_path ORDER BY count(c.id) DESC, u.email LIMIT 3")
+        "GROUP BY u.email, u.id, g.scope_path ORDER BY count(c.id) DESC, u.email LIMIT 2")
     if not responders or not managers or not approvers:
         sys.exit("case_scenarios: the database holds no seeded responders, managers or approvers with cases")
     tokens = tokens_for([r[0] for r in responders] + [m[0] for m in managers] + [a[0] for a in approvers], server_dll, token_cache)
