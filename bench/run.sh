@@ -5,6 +5,9 @@
 # search scenarios at fixed concurrency against a baseline measured in the same run (the same SQL sent
 # straight to PostgreSQL), then the mixed load (every scenario's requests shuffled, 100 clients, wrk),
 # and prints one table with goal, measured, baseline and ratio, plus the server's peak memory. Then
+# the correspondence scenarios (bench/case_scenarios.py: lists, search and reports as the seeded
+# responders, managers and approvers, against the same SQL) print a second table in the same format
+# and join the mixed load with their requests. Then
 # the learner import (issue 3: IMPORT_ROWS rows from CSV through the API, upload, dry run, apply and
 # a re-run that must change nothing, against raw COPY of the same file; bench/import_learners.py)
 # on the same server and database. The micro-benchmarks (bench/micro.sh) run first, before any
@@ -107,10 +110,17 @@ say "scenarios: $CONCURRENCY clients, $REQUESTS requests each after $WARMUP warm
 python3 "$ROOT/bench/search_bench.py" run --url "http://127.0.0.1:$WEB_PORT" --token "$TOKEN" --pid "$SERVER_PID" \
   --pg-port "$PG_PORT" --requests "$REQUESTS" --warmup "$WARMUP" --concurrency "$CONCURRENCY" | tee "$WORK/scenarios.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || exit 1
+say "correspondence scenarios: as the seeded users they are for, then the same SQL straight to PostgreSQL (bench/case_scenarios.py)"
+python3 "$ROOT/bench/case_scenarios.py" run --url "http://127.0.0.1:$WEB_PORT" --token "$TOKEN" --server-dll "$SERVER_DLL" --pid "$SERVER_PID" \
+  --tokens "$WORK/case-tokens.json" \
+  --pg-port "$PG_PORT" --requests "$REQUESTS" --warmup "$WARMUP" --concurrency "$CONCURRENCY" | tee -a "$WORK/scenarios.log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || exit 1
 
 MIXED=''
 if command -v wrk >/dev/null 2>&1; then
   python3 "$ROOT/bench/search_bench.py" urls --pg-port "$PG_PORT" --requests 500 --out "$WORK/urls.txt" >/dev/null
+  python3 "$ROOT/bench/case_scenarios.py" urls --token "$TOKEN" --server-dll "$SERVER_DLL" --pg-port "$PG_PORT" --requests 250 \
+    --tokens "$WORK/case-tokens.json" --mix-with "$WORK/urls.txt" --out "$WORK/urls.txt" >/dev/null
   say "mixed load: $MIXED_CLIENTS clients for $MIXED_SECONDS s over $(wc -l <"$WORK/urls.txt") request paths (wrk)"
   RSS_BEFORE=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$SERVER_PID/status")
   URLS="$WORK/urls.txt" TOKEN="$TOKEN" wrk -t2 -c"$MIXED_CLIENTS" -d"${MIXED_SECONDS}s" --timeout 30s --latency \

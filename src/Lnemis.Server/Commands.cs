@@ -17,7 +17,7 @@ internal sealed class Commands(string name)
         Usage: Lnemis.Server [--role all|web|worker] [--urls URL]       serve (default)
                Lnemis.Server migrate                                    apply database migrations and exit
                Lnemis.Server seed-demo                                  add the demo areas and users (if no users exist)
-               Lnemis.Server seed --scale small|district|national [--seed N] [--today YYYY-MM-DD]
+               Lnemis.Server seed --scale small|district|national [--seed N] [--today YYYY-MM-DD] [--only MODULE]
                                                                         fill an empty database with a generated country
                Lnemis.Server users create-admin --email E --password P [--name N]
                Lnemis.Server tokens create --user EMAIL --name NAME [--expires DAYS]
@@ -79,7 +79,7 @@ internal sealed class Commands(string name)
                         return Fail("--today takes a date as YYYY-MM-DD.");
                     }
 
-                    return await Seed.RunAsync(services, SeedProfile.For(scale), seed, today, Console.Out, ct);
+                    return await Seed.RunAsync(services, SeedProfile.For(scale), seed, today, Console.Out, Option(args, "--only"), ct);
                 }
 
             case ("users", "create-admin"):

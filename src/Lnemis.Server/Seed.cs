@@ -11,14 +11,18 @@ using Microsoft.Extensions.Options;
 namespace Lnemis.Server;
 
 /// <summary>
-/// `Lnemis.Server seed --scale small|district|national [--seed N] [--today YYYY-MM-DD]`: fills an
+/// `Lnemis.Server seed --scale small|district|national [--seed N] [--today YYYY-MM-DD] [--only MODULE]`: fills an
 /// empty database with a fictional country through every module's <see cref="ISeedContributor"/>,
 /// then adds the demo administrator and a district officer of the first district. The same seed
 /// and day give the same data. Prints rows and rows/s per table.
 /// </summary>
 internal static class Seed
 {
-    public static async Task<int> RunAsync(IServiceProvider services, SeedProfile profile, int seed, DateOnly today, TextWriter log, CancellationToken ct)
+    public static Task<int> RunAsync(IServiceProvider services, SeedProfile profile, int seed, DateOnly today, TextWriter log, CancellationToken ct) =>
+        RunAsync(services, profile, seed, today, log, only: null, ct);
+
+    /// <summary>With <paramref name="only"/> (a module's seed name, e.g. correspondence), only that module's part is seeded.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, SeedProfile profile, int seed, DateOnly today, TextWriter log, string? only, CancellationToken ct)
     {
         var db = services.GetRequiredService<LnemisDbContext>();
         var options = services.GetRequiredService<IOptions<LnemisOptions>>().Value;
@@ -34,6 +38,17 @@ internal static class Seed
 
         var context = new SeedContext(services, profile, seed, today, log);
         var contributors = services.GetServices<ISeedContributor>().OrderBy(c => c.Order).ToList();
+        if (only is not null)
+        {
+            var known = string.Join(", ", contributors.Select(c => c.Name));
+            contributors = contributors.Where(c => string.Equals(c.Name, only, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (contributors.Count == 0)
+            {
+                await log.WriteLineAsync($"Not seeded: --only takes one of {known}.");
+                return 1;
+            }
+        }
+
         foreach (var contributor in contributors)
         {
             if (await contributor.RefusalAsync(context, ct) is { } refusal)
