@@ -56,23 +56,40 @@ public static class IdentityCommands
         return user.Id;
     }
 
-    public static async Task<(Outcome Outcome, string? Token)> CreateTokenAsync(IServiceProvider services, string email, string name, int? expiresInDays, CancellationToken ct)
+    /// <summary>One token per user, in the order given. Every user is checked before any token is made, so a
+    /// wrong address leaves nothing behind.</summary>
+    public static async Task<(Outcome Outcome, IReadOnlyList<string> Tokens)> CreateTokensAsync(IServiceProvider services, IReadOnlyList<string> emails, string name, int? expiresInDays, CancellationToken ct)
     {
-        var db = services.GetRequiredService<LnemisDbContext>();
-        var normalized = User.Normalize(email);
-        var user = await db.Users().AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.IsActive, ct);
-        if (user is null)
-        {
-            return (new Outcome(false, $"No active user {email}."), null);
-        }
-
         if (expiresInDays is < 1 or > 3660)
         {
-            return (new Outcome(false, "--expires must be between 1 and 3660 days."), null);
+            return (new Outcome(false, "--expires must be between 1 and 3660 days."), []);
         }
 
-        var created = await PersonalAccessTokens.CreateAsync(db, services.GetRequiredService<TimeProvider>(), user.Id, name, expiresInDays, ct);
-        return (new Outcome(true, $"Token '{name}' for {email}" + (created.ExpiresAt is { } at ? $", expires {at:yyyy-MM-dd}." : ", no expiry.")), created.Token);
+        var db = services.GetRequiredService<LnemisDbContext>();
+        var users = new List<Guid>(emails.Count);
+        foreach (var email in emails)
+        {
+            var normalized = User.Normalize(email);
+            var user = await db.Users().AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.IsActive, ct);
+            if (user is null)
+            {
+                return (new Outcome(false, $"No active user {email}."), []);
+            }
+
+            users.Add(user.Id);
+        }
+
+        var tokens = new List<string>(users.Count);
+        DateTimeOffset? expiresAt = null;
+        foreach (var userId in users)
+        {
+            var created = await PersonalAccessTokens.CreateAsync(db, services.GetRequiredService<TimeProvider>(), userId, name, expiresInDays, ct);
+            tokens.Add(created.Token);
+            expiresAt = created.ExpiresAt;
+        }
+
+        var whose = emails.Count == 1 ? emails[0] : $"{emails.Count} users";
+        return (new Outcome(true, $"Token '{name}' for {whose}" + (expiresAt is { } at ? $", expires {at:yyyy-MM-dd}." : ", no expiry.")), tokens);
     }
 
     public static Task<bool> AnyUserAsync(IServiceProvider services, CancellationToken ct) =>

@@ -20,7 +20,8 @@ internal sealed class Commands(string name)
                Lnemis.Server seed --scale small|district|national [--seed N] [--today YYYY-MM-DD] [--only MODULE]
                                                                         fill an empty database with a generated country
                Lnemis.Server users create-admin --email E --password P [--name N]
-               Lnemis.Server tokens create --user EMAIL --name NAME [--expires DAYS]
+               Lnemis.Server tokens create --user EMAIL [--user EMAIL …] --name NAME [--expires DAYS]
+                                                                        one API token per user, one per line in order
                Lnemis.Server audit verify                               check the audit log's hash chain
                Lnemis.Server correspondence rebuild-reports [--batch N] rebuild the correspondence reports read model
                Lnemis.Server correspondence rebuild-search [--batch N]  write missing or stale case search documents
@@ -97,9 +98,9 @@ internal sealed class Commands(string name)
 
             case ("tokens", "create"):
                 {
-                    var user = Option(args, "--user");
+                    var users = Options(args, "--user");
                     var tokenName = Option(args, "--name");
-                    if (user is null || tokenName is null)
+                    if (users.Count == 0 || tokenName is null)
                     {
                         return Fail("tokens create needs --user and --name.");
                     }
@@ -115,14 +116,20 @@ internal sealed class Commands(string name)
                         days = parsed;
                     }
 
-                    var (outcome, token) = await IdentityCommands.CreateTokenAsync(services, user, tokenName, days, ct);
+                    // Several users in one command (the benchmark harness mints one per scenario user): each
+                    // command starts the whole host, so one start serves them all. Tokens print in the order given.
+                    var (outcome, tokens) = await IdentityCommands.CreateTokensAsync(services, users, tokenName, days, ct);
                     if (!outcome.Ok)
                     {
                         return Fail(outcome.Message);
                     }
 
-                    Console.Error.WriteLine(outcome.Message + " Keep it secret; it is shown only now.");
-                    Console.WriteLine(token);
+                    Console.Error.WriteLine(outcome.Message + " Keep them secret; they are shown only now.");
+                    foreach (var token in tokens)
+                    {
+                        Console.WriteLine(token);
+                    }
+
                     return 0;
                 }
 
@@ -174,6 +181,20 @@ internal sealed class Commands(string name)
     {
         var index = Array.IndexOf(args, option);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static List<string> Options(string[] args, string option)
+    {
+        var values = new List<string>();
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == option)
+            {
+                values.Add(args[++i]);
+            }
+        }
+
+        return values;
     }
 
     private static int Done(string message)

@@ -52,6 +52,14 @@ public sealed class CliTests : IAsyncLifetime
         Assert.NotEqual(0, unknown.ExitCode);
         var badDays = await ServerProcess.RunAsync(Env, "tokens", "create", "--user", "ops@ministry.example", "--name", "x", "--expires", "soon");
         Assert.NotEqual(0, badDays.ExitCode);
+        // Several users in one command: one token per user, in order; one unknown address makes none.
+        var two = await ServerProcess.RunAsync(Env, "tokens", "create", "--user", "ops@ministry.example", "--user", "ops@ministry.example", "--name", "harness");
+        Assert.True(two.ExitCode == 0, two.StdErr + two.StdOut);
+        var secrets = two.StdOut.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("lnp_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, secrets.Distinct().Count());
+        var mixed = await ServerProcess.RunAsync(Env, "tokens", "create", "--user", "ops@ministry.example", "--user", "nobody@ministry.example", "--name", "half");
+        Assert.NotEqual(0, mixed.ExitCode);
+        Assert.DoesNotContain("lnp_", mixed.StdOut, StringComparison.Ordinal);
 
         await using var server = await ServerProcess.StartAsync(Env);
         using var bearer = server.Client(secret);
@@ -78,7 +86,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         var help = await ServerProcess.RunAsync(Env, "help");
         Assert.Equal(0, help.ExitCode);
-        Assert.Contains("tokens create --user EMAIL --name NAME", help.StdErr + help.StdOut, StringComparison.Ordinal);
+        Assert.Contains("tokens create --user EMAIL [--user EMAIL …] --name NAME", help.StdErr + help.StdOut, StringComparison.Ordinal);
         var wrong = await ServerProcess.RunAsync(Env, "users", "delete-everyone");
         Assert.Equal(2, wrong.ExitCode);
     }
