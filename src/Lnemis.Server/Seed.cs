@@ -36,6 +36,9 @@ internal static class Seed
             return 1;
         }
 
+        // A load killed while its indexes were suspended left their definitions behind: make them again first.
+        await SuspendedIndexes.RestorePendingAsync(db, log, ct);
+
         var context = new SeedContext(services, profile, seed, today, log);
         var contributors = services.GetServices<ISeedContributor>().OrderBy(c => c.Order).ToList();
         if (only is not null)

@@ -18,7 +18,11 @@ namespace Lnemis.Correspondence.Seeding;
 /// months or years in every state, each with the history that brought it there (assignment,
 /// acceptance, clearance, response, closure with outcome), its final deadline derived by the
 /// deadline rules, and case numbers with their per-day counters. Older cases are mostly closed,
-/// recent ones open; about one in eight is answered late. Deterministic for a seed.
+/// recent ones open; about one in eight is answered late. Histories are as rich as real ones
+/// (about ten events a case: rejections and reassignments, messages, extensions and clock stops,
+/// clearance with approvals taken on, amends requested and redrafts), each one the workflow
+/// permits. The search documents and report rows the case observer keeps are written with the
+/// cases; the big tables load without their secondary indexes (ADR 0025). Deterministic for a seed.
 /// </summary>
 internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClock) : ISeedContributor
 {
@@ -29,6 +33,9 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
 
     /// <summary>Counts the ids handed out (their time part), so ids sort in the order they were made.</summary>
     private long sequence;
+
+    /// <summary>Final deadlines by case type and received day, for cases without deadline events (most of them).</summary>
+    private readonly Dictionary<(CaseType, DateOnly), DateOnly?> plainFinals = [];
 
     private static readonly (CaseType Type, double Share)[] Mix =
     [
@@ -65,12 +72,14 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
         }
 
         var groups = await SeedTeamsAsync(context, ct);
-        await SeedCasesAsync(context, groups, ct);
+        await using (var suspended = await SuspendedIndexes.SuspendAsync(db, [typeof(Case), typeof(CaseTransition), typeof(CaseSearchDocument), typeof(CaseReportRow)], context.Log, ct))
+        {
+            await SeedCasesAsync(context, groups, ct);
+            await suspended.RestoreAsync(ct);
+        }
 
-        // The reports read model, as the case observer keeps it for cases made through the API.
-        var reports = context.Start("correspondence.case_report_rows", context.Profile.Cases);
-        reports.Add(await RebuildCaseReports.RunAsync(db, context.Services.GetRequiredService<TimeProvider>(), 5_000, null, ct));
-        reports.Done();
+        // The reports' monthly buckets, from the rows written with the cases (as a rebuild ends).
+        await CaseReportMonths.RebuildAsync(db, ct);
         await BulkInsert.AnalyzeAsync<Case>(db, ct);
         await BulkInsert.AnalyzeAsync<CaseTransition>(db, ct);
     }
@@ -142,39 +151,44 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
         var total = context.Profile.Cases;
         var span = context.Profile.Scale switch { SeedScale.Small => 120, SeedScale.District => 365, _ => 4 * 365 };
         var caseTimer = context.Start("correspondence.cases", total);
-        var historyTimer = context.Start("correspondence.case_transitions", total * 6L);
+        var historyTimer = context.Start("correspondence.case_transitions", total * 10L);
+        var documentTimer = context.Start("correspondence.case_search_documents", total);
+        var reportTimer = context.Start("correspondence.case_report_rows", total);
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var cases = new List<Case>(Chunk + 1000);
-        var history = new List<CaseTransition>((Chunk * 7) + 7000);
-        var documents = new List<CaseSearchDocument>(Chunk + 1000);
+        var history = new List<CaseTransition>((Chunk * 11) + 11_000);
         var counters = new List<CaseNumberCounter>();
         var made = 0;
+        await using var writer = new SeedWriter("cases and their histories", context.Log, ct);
 
+        // Hands the batch to the writer (which COPYs it while the next one is generated) and starts a new one.
         async Task FlushAsync()
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await BulkInsert.InsertAsync(db, cases, ct);
-            await BulkInsert.InsertAsync(db, history, ct);
-
-            // The search index the case observer keeps for cases made through the API.
-            foreach (var c in cases)
+            var (batch, batchHistory) = (cases, history);
+            cases = new List<Case>(Chunk + 1000);
+            history = new List<CaseTransition>((Chunk * 11) + 11_000);
+            await writer.WriteAsync(async token =>
             {
-                documents.Add(new CaseSearchDocument { CaseId = c.Id, CaseWords = CaseSearchIndexer.WordsOf(c) });
-            }
+                // The search index and report rows the case observer keeps for cases made through the API.
+                var documents = batch.ToDictionary(c => c.Id, c => new CaseSearchDocument { CaseId = c.Id, CaseWords = CaseSearchIndexer.WordsOf(c) });
+                foreach (var entry in batchHistory.Where(e => e.Message is not null))
+                {
+                    var document = documents[entry.CaseId];
+                    document.HistoryWords = SearchWords.Add(document.HistoryWords, entry.Message);
+                }
 
-            var byCase = documents.ToDictionary(d => d.CaseId);
-            foreach (var entry in history.Where(e => e.Message is not null))
-            {
-                var document = byCase[entry.CaseId];
-                document.HistoryWords = SearchWords.Add(document.HistoryWords, entry.Message);
-            }
-
-            await BulkInsert.InsertAsync(db, documents, ct);
-            await transaction.CommitAsync(ct);
-            caseTimer.Add(cases.Count);
-            historyTimer.Add(history.Count);
-            cases.Clear();
-            history.Clear();
-            documents.Clear();
+                var reports = batch.ConvertAll(c => CaseReportRow.For(c, now));
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                await BulkInsert.InsertAsync(db, batch, token);
+                await BulkInsert.InsertAsync(db, batchHistory, token);
+                await BulkInsert.InsertAsync(db, documents.Values.ToList(), token);
+                await BulkInsert.InsertAsync(db, reports, token);
+                await transaction.CommitAsync(token);
+                caseTimer.Add(batch.Count);
+                historyTimer.Add(batchHistory.Count);
+                documentTimer.Add(documents.Count);
+                reportTimer.Add(reports.Count);
+            }, ct);
         }
 
         for (var d = span - 1; d >= 0 && made < total; d--)
@@ -202,6 +216,7 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
         }
 
         await FlushAsync();
+        await writer.CompleteAsync();
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await BulkInsert.InsertAsync(db, counters, ct);
@@ -210,6 +225,8 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
 
         caseTimer.Done();
         historyTimer.Done();
+        documentTimer.Done();
+        reportTimer.Done();
     }
 
     /// <summary>How far a case has gone, by its age: most cases older than two months are closed.</summary>
@@ -233,8 +250,37 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
         DeadlineChange? dateSet = type is CaseType.IcoAppealFoi or CaseType.IcoAppealSar
             ? new DeadlineChange(DeadlineChange.DateSet, received, Date: received.AddDays(28))
             : null;
-        var deadlines = caseClock.Deadlines(type, received, dateSet is null ? [] : [dateSet.ToEvent()]);
-        var final = deadlines.FirstOrDefault(x => x.Kind == DeadlineKind.Final)?.Date;
+        var today = context.Today;
+        var ageDays = today.DayNumber - received.DayNumber;
+        var stage = StageFor(random, ageDays);
+
+        // The deadline events come first, as dates: a clock stop and restart (a SAR awaiting
+        // identification), then an extension, each after the one before and none after today.
+        var rule = caseClock.Rules.Find(type, DeadlineKind.Final, received);
+        var changes = new List<DeadlineChange>();
+        if (dateSet is not null)
+        {
+            changes.Add(dateSet);
+        }
+
+        var lastChange = received;
+        if (stage >= 2 && rule?.ClockCanStop == true && random.NextDouble() < 0.3 && received.AddDays(2) < today)
+        {
+            var stoppedOn = received.AddDays(random.Next(1, 3));
+            var restartedOn = stoppedOn.AddDays(random.Next(3, 21));
+            restartedOn = restartedOn > today ? today : restartedOn;
+            changes.Add(new DeadlineChange(DeadlineChange.Stop, stoppedOn, Reason: "awaiting proof of identity", Category: ClockStopCategory.AwaitingIdentification));
+            changes.Add(new DeadlineChange(DeadlineChange.Restart, restartedOn));
+            lastChange = restartedOn;
+        }
+
+        if (stage >= 2 && rule?.Extension is { } policy && random.NextDouble() < 0.15 && lastChange.AddDays(3) < today)
+        {
+            lastChange = lastChange.AddDays(random.Next(1, 4));
+            changes.Add(new DeadlineChange(DeadlineChange.Extension, lastChange, policy.MaxTotal, "public interest test needed"));
+        }
+
+        var final = FinalDeadline(type, received, changes);
         var responder = group.Responders[random.Next(group.Responders.Count)];
         var requesterGiven = Pick(random, FirstNames);
         var requesterFamily = Pick(random, FamilyNames);
@@ -249,25 +295,21 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
             ReceivedOn = received,
             State = definition.Initial,
             ManagingTeamId = group.Manager.Id,
-            FinalDeadline = final,
+            FinalDeadline = FinalDeadline(type, received, []),
             ScopePath = group.Path,
             CreatedAt = created,
             LastEventAt = created,
         };
         var manager = group.Manager.Members[random.Next(group.Manager.Members.Count)];
+        var applied = new List<DeadlineChange>();
         var at = created;
         var step = 0;
-        var today = context.Today;
-        var ageDays = today.DayNumber - received.DayNumber;
-        var stage = StageFor(random, ageDays);
         var late = random.NextDouble() < 0.12;
         var respondedOn = final is { } due
             ? (late ? due.AddDays(random.Next(1, 15)) : received.AddDays(Math.Max(1, (int)((due.DayNumber - received.DayNumber) * (0.4 + (random.NextDouble() * 0.6))))))
             : received.AddDays(random.Next(5, 25));
-        if (respondedOn > today)
-        {
-            respondedOn = today;
-        }
+        respondedOn = respondedOn < lastChange ? lastChange : respondedOn;
+        respondedOn = respondedOn > today ? today : respondedOn;
 
         void Add(string @event, string to, Guid actor, CaseRole role, Guid actorTeam, Guid? team = null, string? message = null, DeadlineChange? change = null, DateOnly? on = null)
         {
@@ -278,6 +320,14 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
             }
 
             at = when;
+            var before = c.FinalDeadline;
+            if (change is not null)
+            {
+                // The deadline is derived from the history, as the app does after every deadline event.
+                applied.Add(change);
+                c.FinalDeadline = FinalDeadline(type, received, applied);
+            }
+
             history.Add(new CaseTransition
             {
                 Id = SeedContext.IdFrom(random, sequence++),
@@ -292,7 +342,7 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
                 TeamId = team,
                 Message = message,
                 DeadlineChange = change,
-                DeadlineBefore = step == 1 ? null : c.FinalDeadline,
+                DeadlineBefore = step == 1 ? null : before,
                 DeadlineAfter = c.FinalDeadline,
                 At = when,
             });
@@ -300,27 +350,74 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
             c.LastEventAt = when;
         }
 
-        Add("create", c.State, manager, CaseRole.Manager, group.Manager.Id, group.Manager.Id, change: dateSet, on: received);
-        if (stage >= 1)
+        // The deadline events, written while the case is drafted (all are dated on or before the response).
+        void DeadlineEvents()
         {
-            Add("assign", WorkflowDefinitions.AwaitingResponder, manager, CaseRole.Manager, group.Manager.Id, responder.Id);
-            c.RespondingTeamId = responder.Id;
+            foreach (var change in changes.Where(x => x != dateSet))
+            {
+                var name = change.Kind switch { DeadlineChange.Stop => "stop_clock", DeadlineChange.Restart => "restart_clock", _ => "extend" };
+                Add(name, c.State, manager, CaseRole.Manager, group.Manager.Id, message: change.Reason, change: change, on: change.On);
+            }
         }
 
-        var person = responder.Members[random.Next(responder.Members.Count)];
+        Guid Member(Unit unit) => unit.Members[random.Next(unit.Members.Count)];
+        void Message(Guid actor, CaseRole role, Guid team, string text)
+        {
+            if (random.NextDouble() < 0.55)
+            {
+                Add("add_message", c.State, actor, role, team, message: text);
+            }
+        }
+
+        Add("create", c.State, manager, CaseRole.Manager, group.Manager.Id, group.Manager.Id, change: dateSet, on: received);
+        if (random.NextDouble() < 0.1)
+        {
+            Add("edit", c.State, manager, CaseRole.Manager, group.Manager.Id);
+        }
+
+        if (stage >= 1)
+        {
+            if (stage >= 2 && random.NextDouble() < 0.15)
+            {
+                // The first team gives it back, saying why; the manager assigns it elsewhere.
+                var first = group.Responders.First(r => r != responder);
+                Add("assign", WorkflowDefinitions.AwaitingResponder, manager, CaseRole.Manager, group.Manager.Id, first.Id);
+                Add("reject", WorkflowDefinitions.Unassigned, Member(first), CaseRole.Responder, first.Id, first.Id, message: $"not ours: {first.Name} does not hold this information");
+            }
+
+            Add("assign", WorkflowDefinitions.AwaitingResponder, manager, CaseRole.Manager, group.Manager.Id, responder.Id);
+            c.RespondingTeamId = responder.Id;
+            Message(manager, CaseRole.Manager, group.Manager.Id, "please check the records of the last two years");
+        }
+
+        var person = Member(responder);
         if (stage >= 2)
         {
             Add("accept", WorkflowDefinitions.Drafting, person, CaseRole.Responder, responder.Id, responder.Id);
             c.ResponderId = person;
+            if (random.NextDouble() < 0.08)
+            {
+                // The manager moves it to another unit, which takes it on.
+                responder = group.Responders.First(r => r != responder);
+                person = Member(responder);
+                Add("reassign", WorkflowDefinitions.AwaitingResponder, manager, CaseRole.Manager, group.Manager.Id, responder.Id, message: "another unit leads on this subject");
+                c.RespondingTeamId = responder.Id;
+                c.ResponderId = null;
+                Add("accept", WorkflowDefinitions.Drafting, person, CaseRole.Responder, responder.Id, responder.Id);
+                c.ResponderId = person;
+            }
+
+            Message(person, CaseRole.Responder, responder.Id, "searching the files; the draft follows this week");
         }
 
-        var flagged = stage >= 2 && random.NextDouble() < 0.2;
+        var flagged = stage >= 2 && random.NextDouble() < 0.3;
         if (flagged)
         {
             c.FlaggedSteps = definition.ClearanceSteps.Take(random.Next(1, definition.ClearanceSteps.Count + 1)).ToList();
             Add("flag_for_clearance", c.State, manager, CaseRole.Manager, group.Manager.Id, message: "sensitive subject");
         }
 
+        DeadlineEvents();
         if (stage >= 3)
         {
             // Demo data names the response but stores no document (ResponseFileId stays null, and the case has
@@ -328,15 +425,41 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
             // The case page shows the name; the files panel is empty until someone uploads one.
             c.ResponseFileName = $"response-{c.Number}.pdf";
             Add("upload_response", c.State, person, CaseRole.Responder, responder.Id);
+            if (random.NextDouble() < 0.15)
+            {
+                Add("upload_response", c.State, person, CaseRole.Responder, responder.Id);
+            }
         }
 
         if (stage >= 4 && flagged)
         {
             Add("send_for_clearance", WorkflowDefinition.ClearanceState(c.FlaggedSteps[0]), person, CaseRole.Responder, responder.Id);
-            var steps = stage >= 5 ? c.FlaggedSteps.Count : random.Next(0, c.FlaggedSteps.Count);
+            var amends = random.NextDouble() < 0.25;
+            var amendsAt = random.Next(c.FlaggedSteps.Count);
+            var steps = stage >= 5 || amends ? c.FlaggedSteps.Count : random.Next(0, c.FlaggedSteps.Count);
             for (var s = 0; s < steps; s++)
             {
                 var approver = group.Approvers.First(a => a.Step == c.FlaggedSteps[s]);
+                if (random.NextDouble() < 0.7)
+                {
+                    c.AcceptedSteps = [.. c.AcceptedSteps, c.FlaggedSteps[s]];
+                    Add("accept_approval", c.State, approver.Members[0], CaseRole.Approver, approver.Id);
+                }
+
+                if (amends && s == amendsAt)
+                {
+                    // The approver sends the draft back; the redraft goes through every flagged step again.
+                    amends = false;
+                    c.ApprovedSteps = [];
+                    c.AcceptedSteps = [];
+                    Add("request_amends", WorkflowDefinitions.Drafting, approver.Members[0], CaseRole.Approver, approver.Id, message: "please redact the names of junior officials");
+                    Add("upload_response", c.State, person, CaseRole.Responder, responder.Id);
+                    Add("send_for_clearance", WorkflowDefinition.ClearanceState(c.FlaggedSteps[0]), person, CaseRole.Responder, responder.Id);
+                    steps = stage >= 5 ? c.FlaggedSteps.Count : random.Next(0, c.FlaggedSteps.Count);
+                    s = -1;
+                    continue;
+                }
+
                 var next = s + 1 < c.FlaggedSteps.Count ? WorkflowDefinition.ClearanceState(c.FlaggedSteps[s + 1]) : WorkflowDefinitions.AwaitingDispatch;
                 c.ApprovedSteps = [.. c.ApprovedSteps, c.FlaggedSteps[s]];
                 Add("approve", next, approver.Members[0], CaseRole.Approver, approver.Id);
@@ -362,6 +485,27 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
         }
 
         cases.Add(c);
+    }
+
+    /// <summary>
+    /// The final deadline the rules give for the received day and deadline events (as the app derives it),
+    /// remembered for the common case of no events: counting working days over the holiday calendars
+    /// (and writing every deadline's explanation) for every generated case dominated seeding.
+    /// </summary>
+    private DateOnly? FinalDeadline(CaseType type, DateOnly received, List<DeadlineChange> changes)
+    {
+        if (changes.Count == 0 && plainFinals.TryGetValue((type, received), out var known))
+        {
+            return known;
+        }
+
+        var final = caseClock.FinalDeadline(type, received, changes.ConvertAll(x => x.ToEvent()));
+        if (changes.Count == 0)
+        {
+            plainFinals[(type, received)] = final;
+        }
+
+        return final;
     }
 
     private static CaseType PickType(Random random)

@@ -52,8 +52,15 @@ internal sealed class InstitutionsSeeder(LnemisDbContext db) : ISeedContributor
         var districts = await SeedAreasAsync(context, ct);
         context.Shared["institutions.districts"] = districts.Select(d => (d.Area.Id, d.Area.ScopePath, d.Area.Name)).ToList();
         var schools = await SeedInstitutionsAsync(context, plan, districts, ct);
-        await SeedLearnersAsync(context, plan, schools, ct);
-        await SeedStaffAsync(context, plan, schools, ct);
+
+        // The big tables load without their secondary indexes and foreign keys, rebuilt after (ADR 0025).
+        await using (var suspended = await SuspendedIndexes.SuspendAsync(db, [typeof(Learner), typeof(Enrolment), typeof(StaffMember), typeof(Posting)], context.Log, ct))
+        {
+            await SeedLearnersAsync(context, plan, schools, ct);
+            await SeedStaffAsync(context, plan, schools, ct);
+            await suspended.RestoreAsync(ct);
+        }
+
         await InstitutionsCommands.EnsureCensusRoundAsync(context.Services, year, ct);
 
         await BulkInsert.AnalyzeAsync<Learner>(db, ct);
@@ -254,17 +261,23 @@ internal sealed class InstitutionsSeeder(LnemisDbContext db) : ISeedContributor
         var index = 0L;
         var numberOffset = random.NextInt64(0, 900_000_000);
         var enrolmentSequence = 0L;
+        await using var writer = new SeedWriter("learners and enrolments", context.Log, ct);
 
+        // Hands the batch to the writer (which COPYs it while the next one is generated) and starts a new one.
         async Task FlushAsync()
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await BulkInsert.InsertAsync(db, learners, ct);
-            await BulkInsert.InsertAsync(db, enrolments, ct);
-            await transaction.CommitAsync(ct);
-            learnerTimer.Add(learners.Count);
-            enrolmentTimer.Add(enrolments.Count);
-            learners.Clear();
-            enrolments.Clear();
+            var (batch, batchEnrolments) = (learners, enrolments);
+            learners = new List<Learner>(ChunkLearners + 1000);
+            enrolments = new List<Enrolment>((ChunkLearners * 3) + 3000);
+            await writer.WriteAsync(async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                await BulkInsert.InsertAsync(db, batch, token);
+                await BulkInsert.InsertAsync(db, batchEnrolments, token);
+                await transaction.CommitAsync(token);
+                learnerTimer.Add(batch.Count);
+                enrolmentTimer.Add(batchEnrolments.Count);
+            }, ct);
         }
 
         foreach (var school in schools)
@@ -286,6 +299,7 @@ internal sealed class InstitutionsSeeder(LnemisDbContext db) : ISeedContributor
         }
 
         await FlushAsync();
+        await writer.CompleteAsync();
         learnerTimer.Done();
         enrolmentTimer.Done();
     }

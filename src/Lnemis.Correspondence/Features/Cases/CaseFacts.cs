@@ -137,7 +137,7 @@ internal sealed class CaseClock(DeadlineRuleSet rules, HolidayCalendars calendar
                 continue;
             }
 
-            if (rule.Unit == DeadlineUnit.SetDate && !events.OfType<DeadlineDateSet>().Any())
+            if (!Known(rule, events))
             {
                 continue;
             }
@@ -147,4 +147,14 @@ internal sealed class CaseClock(DeadlineRuleSet rules, HolidayCalendars calendar
 
         return list;
     }
+
+    /// <summary>The final deadline alone (what <see cref="Deadlines"/> gives as the final one), for the generator's million cases.</summary>
+    public DateOnly? FinalDeadline(CaseType type, DateOnly receivedOn, IReadOnlyList<DeadlineEvent> events) =>
+        Rules.Find(type, DeadlineKind.Final, receivedOn) is { } rule && Known(rule, events)
+            ? DeadlineCalculator.Compute(rule, receivedOn, Calendars, events).Date
+            : null;
+
+    /// <summary>A set-date rule (an ICO appeal) gives no deadline until the date is set.</summary>
+    private static bool Known(DeadlineRule rule, IReadOnlyList<DeadlineEvent> events) =>
+        rule.Unit != DeadlineUnit.SetDate || events.OfType<DeadlineDateSet>().Any();
 }

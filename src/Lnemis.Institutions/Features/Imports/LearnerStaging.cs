@@ -456,22 +456,9 @@ internal sealed class LearnerStaging
             return null;
         }
 
-        var drops = new List<string>();
-        var creates = new List<string>();
-        await using (var reader = await ReadAsync("""
-            SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname), format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid))
-            FROM pg_constraint WHERE conrelid = @table::regclass AND contype = 'f'
-            UNION ALL
-            SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
-            FROM pg_index AS i WHERE i.indrelid = @table::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conindid = i.indexrelid)
-            """, ct, new NpgsqlParameter("table", learners)))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                drops.Add(reader.GetString(0));
-                creates.Add(reader.GetString(1));
-            }
-        }
+        var secondary = await BulkIndexes.ReadAsync(connection, [learners], ct);
+        var drops = secondary.ConvertAll(x => x.Drop);
+        var creates = secondary.ConvertAll(x => x.Create);
 
         await ExecuteAsync("RELEASE SAVEPOINT lnemis_learner_rebuild; SET LOCAL lock_timeout TO DEFAULT; " + string.Join("; ", drops), ct);
         return async token =>
