@@ -6,23 +6,13 @@ using Lnemis.Identity.Features.Tokens;
 using Lnemis.Platform.Data;
 using Lnemis.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Lnemis.Identity.Tests;
 
-/// <summary>A server that reports each request's SQL statements (Server-Timing) and whose clock the test moves.</summary>
+/// <summary>A server that reports each request's SQL statements (Server-Timing).</summary>
 public sealed class TimedFactory : LnemisFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Lnemis:Diagnostics:ServerTiming"] = "true" };
-
-    protected override void ConfigureServices(IServiceCollection services)
-    {
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(Clock);
-    }
 }
 
 /// <summary>Web nodes sharing one database and one Redis (the second one made by the test).</summary>
@@ -139,13 +129,13 @@ public sealed class AccessCacheTests(TimedFactory factory) : IClassFixture<Timed
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private Task<string> TokenAsync(Guid userId, int days) => CachedTokens.CreateAsync(factory, userId, days);
+    private Task<string> TokenAsync(Guid userId, int days) => CachedTokens.CreateAsync(factory, TimeProvider.System, userId, days);
 
     private HttpClient Bearer(string token) => CachedTokens.Client(factory, token);
 }
 
 /// <summary>Kept apart: it moves the server's clock, which the other tests' MFA codes must not see.</summary>
-public sealed class ExpiringTokenTests(TimedFactory factory) : IClassFixture<TimedFactory>
+public sealed class ExpiringTokenTests(ClockedFactory factory) : IClassFixture<ClockedFactory>
 {
     private readonly Given given = new(factory);
 
@@ -153,7 +143,7 @@ public sealed class ExpiringTokenTests(TimedFactory factory) : IClassFixture<Tim
     public async Task ExpiredToken_IsRefused_AfterItWasReused()
     {
         var user = await given.UserAsync(RoleCatalog.AreaOfficer, await given.AreaAsync());
-        using var bearer = CachedTokens.Client(factory, await CachedTokens.CreateAsync(factory, user.Id, days: 1));
+        using var bearer = CachedTokens.Client(factory, await CachedTokens.CreateAsync(factory, factory.Clock, user.Id, days: 1));
         await (await bearer.GetAsync("/api/v1/areas")).ReadJsonAsync(HttpStatusCode.OK);
         await (await bearer.GetAsync("/api/v1/areas")).ReadJsonAsync(HttpStatusCode.OK);
 
@@ -164,9 +154,9 @@ public sealed class ExpiringTokenTests(TimedFactory factory) : IClassFixture<Tim
 
 internal static class CachedTokens
 {
-    public static Task<string> CreateAsync(TimedFactory factory, Guid userId, int days) =>
+    public static Task<string> CreateAsync(LnemisFactory factory, TimeProvider clock, Guid userId, int days) =>
         factory.AsSystemAsync(async sp => (await PersonalAccessTokens.CreateAsync(
-            sp.GetRequiredService<LnemisDbContext>(), factory.Clock, userId, "cache test", days, CancellationToken.None)).Token);
+            sp.GetRequiredService<LnemisDbContext>(), clock, userId, "cache test", days, CancellationToken.None)).Token);
 
     public static HttpClient Client(LnemisFactory factory, string token)
     {
