@@ -75,7 +75,7 @@ fi
 
 dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$WEB_PORT" >"$WORK/server.log" 2>&1 </dev/null &
 SERVER_PID=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 "${SERVER_WAIT:-120}"); do
   curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$WEB_PORT/health/ready" 2>/dev/null && break
   sleep 0.5
 done

@@ -38,6 +38,8 @@ public static class IdentityModule
     {
         services.AddSingleton(Model);
         services.AddScoped<IAccessResolver, AccessResolver>();
+        services.AddSingleton<AccessCache>();
+        services.AddScoped<RequestAccessCache>();
         services.AddScoped<IUserDirectory, Features.Users.UserDirectory>();
         services.AddScoped<Platform.Data.ISeedUsers, Seeding.SeedUsers>();
         services.AddScoped<SessionService>();

@@ -51,6 +51,7 @@ public static class PlatformModule
         services.AddOptions<LnemisOptions>().BindConfiguration(LnemisOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentActor>();
+        services.AddSingleton<AccessVersion>();
         services.AddLnemisDatabase(options);
 
         services.AddScoped<Outbox>();
@@ -198,6 +199,11 @@ public static class PlatformModule
     /// <summary>The platform's request pipeline, in order. Authentication comes from the Identity module's services.</summary>
     public static void UsePlatform(this WebApplication app, LnemisOptions options, IFileProvider? webApp)
     {
+        if (options.Diagnostics.ServerTiming)
+        {
+            app.UseMiddleware<RequestCostMiddleware>();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();

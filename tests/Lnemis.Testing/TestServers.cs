@@ -12,6 +12,7 @@ public static class TestServers
 {
     public const string S3Variable = "LNEMIS_TEST_S3";
     public const string ClamdVariable = "LNEMIS_TEST_CLAMD";
+    public const string RedisVariable = "LNEMIS_TEST_REDIS";
 
     public static bool UnderTestScript => Environment.GetEnvironmentVariable("LNEMIS_TEST_SCRIPT") == "1";
 
@@ -46,4 +47,9 @@ public sealed class S3FactAttribute : FactAttribute
 public sealed class ClamdFactAttribute : FactAttribute
 {
     public ClamdFactAttribute() => Skip = TestServers.SkipReason(TestServers.ClamdVariable);
+}
+
+public sealed class RedisServerFactAttribute : FactAttribute
+{
+    public RedisServerFactAttribute() => Skip = TestServers.SkipReason(TestServers.RedisVariable);
 }

@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Lnemis.Identity.Auth;
 
 /// <summary>
-/// Loads the caller's grants on every request (never from the cookie), so a revoked role stops
-/// working at once. A session still waiting for MFA has no permissions.
+/// Loads the caller's grants from the database (never from the cookie), so a revoked role stops
+/// working at once; a node may reuse them only while the shared access stamp is unchanged
+/// (<see cref="RequestAccessCache"/>). A session still waiting for MFA has no permissions.
 /// </summary>
-internal sealed class AccessResolver(LnemisDbContext db) : IAccessResolver
+internal sealed class AccessResolver(LnemisDbContext db, RequestAccessCache cache) : IAccessResolver
 {
     public async Task<AccessScope> ResolveAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
@@ -23,27 +24,38 @@ internal sealed class AccessResolver(LnemisDbContext db) : IAccessResolver
 
         if (Guid.TryParse(principal.FindFirstValue(LnemisClaims.UserId), out var userId))
         {
-            var grants = await db.RoleGrants().AsNoTracking()
-                .Where(g => g.UserId == userId)
-                .Select(g => new { g.Role, g.ScopePath })
-                .ToListAsync(ct);
-            return AccessScope.FromGrants(grants.Select(g => new ScopedGrant(g.Role, g.ScopePath, RoleCatalog.PermissionsOf(g.Role))).ToList());
+            return await cache.GetOrLoadAsync($"grants:{userId:N}", async () =>
+            {
+                var grants = await db.RoleGrants().AsNoTracking()
+                    .Where(g => g.UserId == userId)
+                    .Select(g => new { g.Role, g.ScopePath })
+                    .ToListAsync(ct);
+                return AccessScope.FromGrants(grants.Select(g => new ScopedGrant(g.Role, g.ScopePath, RoleCatalog.PermissionsOf(g.Role))).ToList());
+            }, ct) ?? AccessScope.None;
         }
 
         if (principal.FindFirstValue(LnemisClaims.ClientId) is { } clientId)
         {
-            var client = await db.ApiClients().AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId && c.IsActive, ct);
+            var client = await cache.GetOrLoadAsync($"client:{clientId}", async () =>
+            {
+                var row = await db.ApiClients().AsNoTracking()
+                    .Where(c => c.ClientId == clientId && c.IsActive)
+                    .Select(c => new { c.AllowedScopes, c.ScopePath })
+                    .FirstOrDefaultAsync(ct);
+                return row is null ? null : new ClientGrant(row.AllowedScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), row.ScopePath);
+            }, ct);
             if (client is null)
             {
                 return AccessScope.None;
             }
 
-            var allowed = client.AllowedScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
             var granted = (principal.FindFirstValue(LnemisClaims.Scope) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Where(allowed.Contains).ToHashSet(StringComparer.Ordinal);
+                .Where(client.AllowedScopes.Contains).ToHashSet(StringComparer.Ordinal);
             return AccessScope.FromGrants([new ScopedGrant("ApiClient", client.ScopePath, granted)]);
         }
 
         return AccessScope.None;
     }
+
+    private sealed record ClientGrant(HashSet<string> AllowedScopes, string ScopePath);
 }

@@ -49,6 +49,7 @@ internal sealed class ActorMiddleware(RequestDelegate next, ILogger<ActorMiddlew
             }
         }
 
+        Observability.RequestCost.Mark("identity");
         using (logger.BeginScope(new Dictionary<string, object?> { ["RequestId"] = requestId, ["UserId"] = actor.UserId?.ToString() ?? actor.ClientId }))
         {
             await next(context);

@@ -73,13 +73,26 @@ public static class DatabaseRegistration
         var primary = PrimaryConnectionString(options);
         var replica = options.Database.Replica is { Length: > 0 } r ? r : primary;
 
-        services.AddDbContext<LnemisDbContext>(b => Configure(b, provider, primary));
+        services.AddDbContext<LnemisDbContext>(b =>
+        {
+            Configure(b, provider, primary);
+            AddDiagnostics(b, options);
+        });
         services.AddDbContext<ReplicaDbContext>(b =>
         {
             Configure(b, provider, replica);
+            AddDiagnostics(b, options);
             b.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
         return services;
+    }
+
+    private static void AddDiagnostics(DbContextOptionsBuilder builder, LnemisOptions options)
+    {
+        if (options.Diagnostics.ServerTiming)
+        {
+            builder.AddInterceptors(Observability.SqlCostInterceptor.Instance);
+        }
     }
 
     /// <summary>Applies every pending migration; on SQLite also switches the file to WAL journaling.</summary>

@@ -1,3 +1,4 @@
+using Lnemis.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lnemis.Platform.Data;
@@ -29,6 +30,11 @@ public static class ScopePathRewriter
                 ct);
 #pragma warning restore EF1002
         }
+
+        // Grants and API clients carry paths too: nodes must drop their copies of them. Written
+        // before the caller commits, a copy loaded in between keeps the old paths for at most the
+        // copy's lifetime, and an old path then covers nothing that was moved (ADR 0030).
+        await AccessVersion.ChangedAsync(db, ct);
 
         return rows;
     }

@@ -20,6 +20,7 @@ public sealed class LnemisOptions
     public ApiOptions Api { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
     public JobOptions Jobs { get; set; } = new();
+    public DiagnosticsOptions Diagnostics { get; set; } = new();
 
     public bool RunsWeb => Role is "all" or "web";
     public bool RunsJobs => Role is "all" or "worker";
@@ -79,6 +80,12 @@ public sealed class SecurityOptions
     public int LockoutThreshold { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
     public int ClientTokenMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How long a web node may reuse a resolved token or a caller's grants while nothing about
+    /// access changed (0 turns the copies off). Needs Redis when several nodes serve (ADR 0030).
+    /// </summary>
+    public int AccessCacheSeconds { get; set; } = 30;
 }
 
 public sealed class JobOptions
@@ -87,4 +94,10 @@ public sealed class JobOptions
     public int BatchSize { get; set; } = 20;
     public int LeaseSeconds { get; set; } = 300;
     public int MaxAttempts { get; set; } = 8;
+}
+
+public sealed class DiagnosticsOptions
+{
+    /// <summary>Adds a Server-Timing header (identity, SQL statements and time, total) to every answer.</summary>
+    public bool ServerTiming { get; set; }
 }

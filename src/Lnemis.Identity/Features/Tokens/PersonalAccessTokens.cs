@@ -64,6 +64,7 @@ public static class PersonalAccessTokens
         var revoked = await db.AccessTokens()
             .Where(t => t.Id == id && t.UserId == actor.UserId && t.Kind == TokenKind.Personal && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        await AccessVersion.ChangedAsync(db, ct);
         return revoked == 1 ? TypedResults.NoContent() : Problems.NotFound("The token");
     }
 

@@ -80,6 +80,7 @@ public static class GrantRole
         };
         db.RoleGrants().Add(grant);
         await db.SaveChangesAsync(ct);
+        await AccessVersion.ChangedAsync(db, ct);
         return TypedResults.Created(
             $"/api/v1/users/{id}/grants/{grant.Id}",
             new UserVisibility.GrantView(grant.Id, grant.Role, grant.ScopeKind, grant.ScopeId, grant.ScopeName));

@@ -41,6 +41,7 @@ public static class RevokeGrant
 
         db.RoleGrants().Remove(grant);
         await db.SaveChangesAsync(ct);
+        await AccessVersion.ChangedAsync(db, ct);
         return TypedResults.NoContent();
     }
 }

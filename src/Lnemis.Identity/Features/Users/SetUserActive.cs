@@ -41,6 +41,8 @@ public static class SetUserActive
             await sessions.RevokeAllAsync(user.Id, ct);
         }
 
+        await AccessVersion.ChangedAsync(db, ct);
+
         return TypedResults.Ok(UserVisibility.ToDetail(user));
     }
 }
