@@ -16,6 +16,7 @@ using Lnemis.Correspondence.Features.Retention;
 using Lnemis.Correspondence.Features.Teams;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Events;
 using Lnemis.Platform.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class CorrespondenceModule
         services.AddSingleton(Model);
         services.AddScoped<IScopeDirectory, TeamScopeDirectory>();
         services.AddSingleton(DeadlineRules.Default);
+        services.AddIntegrationEvents(CorrespondenceEventCatalogue.All);
         services.AddSingleton<HolidayCalendarCache>();
         services.AddHostedService<HolidayCalendarSeeding>();
         services.AddScoped(sp => new CaseClock(sp.GetRequiredService<DeadlineRuleSet>(), sp.GetRequiredService<HolidayCalendarCache>().Current(sp.GetRequiredService<LnemisDbContext>())));

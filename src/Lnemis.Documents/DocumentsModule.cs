@@ -57,6 +57,7 @@ public static class DocumentsModule
         CreateDirectUpload.Map(api);
         CompleteDirectUpload.Map(api);
         GetDirectUpload.Map(api);
+        CreateDirectVersionUpload.Map(api);
     }
 
     private static IBlobStorage CreateStorage(IServiceProvider sp)

@@ -12,6 +12,7 @@ using Lnemis.Institutions.Features.Staff;
 using Lnemis.Institutions.Features.Structure;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Events;
 using Lnemis.Platform.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class InstitutionsModule
         services.AddScoped<Lnemis.Platform.Integrations.IIdentityHolders, LearnerIdentityHolders>();
         services.AddScoped<Lnemis.Platform.Integrations.IIdentityHolders, StaffIdentityHolders>();
         services.AddRecurringTask<CensusReminders>();
+        services.AddIntegrationEvents(InstitutionsEventCatalogue.All);
         services.AddScoped<ISeedContributor, Seeding.InstitutionsSeeder>();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddScoped<IImportProcessor, InstitutionImport>();

@@ -42,6 +42,7 @@ public static class IntegrationsModule
 
         services.TryAddSingleton<IPaymentGateway, HttpPaymentGateway>();
         services.AddScoped<PaymentReports>();
+        services.AddIntegrationEvents(PaymentEvents.All);
         services.AddRecurringTask<PaymentReconciliation>();
 
         services.TryAddSingleton<INationalIdentityLookup, HttpNationalIdentityLookup>();
@@ -58,6 +59,7 @@ public static class IntegrationsModule
         UpdateSubscription.Map(api);
         ListDeliveries.Map(api);
         ResendDelivery.Map(api);
+        ListEventTypes.Map(api);
 
         ListPayments.Map(api);
         GetPayment.Map(api);

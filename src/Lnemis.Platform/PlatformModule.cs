@@ -56,6 +56,7 @@ public static class PlatformModule
 
         services.AddScoped<Outbox>();
         services.AddScoped<Events.EventPublisher>();
+        services.AddSingleton<Events.IntegrationEventCatalogue>();
         services.AddScoped<Notifications.Notifier>();
         services.AddJobHandler<Events.IntegrationEvent, Events.IntegrationEventDispatcher>();
         services.AddScoped<AuditLog>();

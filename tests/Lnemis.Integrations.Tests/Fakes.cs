@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lnemis.Integrations.Outbound;
 using Lnemis.Platform.Data;
 using Lnemis.Platform.Events;
+using Lnemis.Platform.Jobs;
 using Lnemis.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -135,12 +137,21 @@ public static class Wait
 
 public static class Events
 {
-    /// <summary>Publishes events through the outbox as a module would; returns their ids.</summary>
+    /// <summary>
+    /// Puts events in the outbox as EventPublisher does, but of any type (the test's own, not in the
+    /// event catalogue, which the publisher would refuse); returns their ids.
+    /// </summary>
     public static Task<List<Guid>> PublishAsync(LnemisFactory factory, string type, int count = 1, string scopePath = "/") =>
         factory.AsSystemAsync(async sp =>
         {
-            var publisher = sp.GetRequiredService<EventPublisher>();
-            var ids = Enumerable.Range(0, count).Select(i => publisher.Publish(type, Guid.NewGuid(), scopePath, new { number = i, note = "test" })).ToList();
+            var outbox = sp.GetRequiredService<Outbox>();
+            var ids = Enumerable.Range(0, count).Select(i =>
+            {
+                var id = Guid.CreateVersion7();
+                outbox.Enqueue(new IntegrationEvent(id, type, Guid.NewGuid().ToString(), scopePath, DateTimeOffset.UtcNow,
+                    JsonSerializer.SerializeToElement(new { number = i, note = "test" }, JobRegistry.Json)));
+                return id;
+            }).ToList();
             await sp.GetRequiredService<LnemisDbContext>().SaveChangesAsync();
             return ids;
         });

@@ -5,7 +5,8 @@ namespace Lnemis.Documents.Domain;
 /// <summary>
 /// A direct-to-storage upload (ADR 0021): the client was given a presigned PUT to a quarantine key;
 /// after it says the PUT is done, the worker streams the object through the document pipeline
-/// (type, size, scan, encryption) into a new document, or rejects it. The quarantine object is
+/// (type, size, scan, encryption) into a new document (or a new version of
+/// <see cref="VersionOf"/>), or rejects it. The quarantine object is
 /// deleted either way and is never served.
 /// </summary>
 public sealed class DocumentUpload : IAudited, IScoped
@@ -34,6 +35,10 @@ public sealed class DocumentUpload : IAudited, IScoped
     /// <summary>Why it was rejected (shown to the uploader).</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The document this upload becomes a new version of; null for a new document.</summary>
+    public Guid? VersionOf { get; set; }
+
+    /// <summary>The document and version it was stored as (once stored).</summary>
     public Guid? DocumentId { get; set; }
     public int? VersionNumber { get; set; }
 

@@ -21,15 +21,7 @@ internal sealed class PaymentReports(LnemisDbContext db, EventPublisher events, 
         var change = payment.Apply(report.State, report.AmountMinor, report.Currency, clock.GetUtcNow());
         if (change == PaymentChange.Changed)
         {
-            events.Publish($"payment.{payment.State.ToString().ToLowerInvariant()}", payment.Id, payment.ScopePath, new
-            {
-                payment.Id,
-                Purpose = payment.Purpose.ToString(),
-                payment.AmountMinor,
-                payment.Currency,
-                payment.PayerReference,
-                State = payment.State.ToString(),
-            });
+            events.Publish(PaymentEvents.For(payment.State), payment.Id, payment.ScopePath, PaymentEvents.Data(payment));
             await db.SaveChangesAsync(ct);
         }
 

@@ -1320,6 +1320,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version_number");
 
+                    b.Property<Guid?>("VersionOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_of");
+
                     b.HasKey("Id")
                         .HasName("pk_document_uploads");
 

@@ -1285,6 +1285,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("version_number");
 
+                    b.Property<Guid?>("VersionOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version_of");
+
                     b.HasKey("Id")
                         .HasName("pk_documents_document_uploads");
 

@@ -20,14 +20,15 @@ public interface IIntegrationEventSubscriber
 /// <summary>
 /// Publishes events through the transactional outbox: the event is stored by the caller's next
 /// SaveChanges, in the same transaction as the change, so it is never lost nor sent for a change
-/// that was rolled back.
+/// that was rolled back. Only catalogued event types, with the catalogue's payload shape, are published.
 /// </summary>
-public sealed class EventPublisher(Outbox outbox, TimeProvider clock)
+public sealed class EventPublisher(Outbox outbox, TimeProvider clock, IntegrationEventCatalogue catalogue)
 {
     public Guid Publish(string type, Guid subjectId, string? scopePath, object data)
     {
         var id = Guid.CreateVersion7();
         var payload = JsonSerializer.SerializeToElement(data, JobRegistry.Json);
+        catalogue.Check(type, payload);
         outbox.Enqueue(new IntegrationEvent(id, type, subjectId.ToString(), scopePath, clock.GetUtcNow(), payload));
         return id;
     }

@@ -27,12 +27,9 @@ public static class CreateDirectUpload
     {
         public Validator(IOptions<DocumentsOptions> options)
         {
-            var max = options.Value.MaxFileBytes;
             RuleFor(r => r.FileName).IsFileName();
-            RuleFor(r => r.Size).NotNull().GreaterThan(0).LessThanOrEqualTo(max)
-                .WithMessage($"The file must be between 1 byte and {max / (1024 * 1024.0):0.#} MB.");
-            RuleFor(r => r.ContentType).MaximumLength(100).Matches(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$")
-                .WithMessage("A content type looks like application/pdf.");
+            DirectUploads.Size(RuleFor(r => r.Size), options.Value);
+            DirectUploads.ContentType(RuleFor(r => r.ContentType));
             RuleFor(r => r.Classification).IsClassification();
             RuleFor(r => r.OwnerRef).IsOwnerRef();
             RuleFor(r => r.ScopePath).IsScopePath();
@@ -47,8 +44,7 @@ public static class CreateDirectUpload
     {
         if (!direct.UploadsEnabled)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Direct uploads are not enabled",
-                detail: "This server takes uploads through POST /api/v1/documents only.");
+            return DirectUploads.NotEnabled();
         }
 
         var fileName = FileNames.Sanitise(request.FileName);
@@ -63,29 +59,49 @@ public static class CreateDirectUpload
             return problem;
         }
 
-        var id = Guid.CreateVersion7();
-        var contentType = string.IsNullOrEmpty(request.ContentType) ? "application/octet-stream" : request.ContentType;
-        var quarantineKey = $"{options.Value.DirectUploads.QuarantinePrefix}{id:N}";
-        var (url, expires) = direct.PresignUpload(quarantineKey, contentType, request.Size!.Value);
-        var upload = new DocumentUpload
-        {
-            Id = id,
-            FileName = fileName,
-            DeclaredSize = request.Size.Value,
-            DeclaredContentType = contentType,
-            Classification = request.Classification!,
-            OwnerRef = request.OwnerRef ?? "documents",
-            ScopePath = scopePath!,
-            DisposeAfter = request.DisposeAfter,
-            QuarantineKey = quarantineKey,
-            Status = UploadStatus.AwaitingUpload,
-            CreatedAt = clock.GetUtcNow(),
-            CreatedBy = actor.UserId,
-            ExpiresAt = expires,
-        };
+        return await DirectUploads.IssueAsync(
+            new DocumentUpload
+            {
+                FileName = fileName,
+                DeclaredSize = request.Size!.Value,
+                Classification = request.Classification!,
+                OwnerRef = request.OwnerRef ?? "documents",
+                ScopePath = scopePath!,
+                DisposeAfter = request.DisposeAfter,
+            },
+            request.ContentType, db, direct, actor, clock, options.Value, ct);
+    }
+}
+
+/// <summary>What a new document's and a new version's direct uploads share: the field rules and the issuing of the presigned PUT.</summary>
+internal static class DirectUploads
+{
+    public static void Size<T>(IRuleBuilder<T, long?> rule, DocumentsOptions options) =>
+        rule.NotNull().GreaterThan(0).LessThanOrEqualTo(options.MaxFileBytes)
+            .WithMessage($"The file must be between 1 byte and {options.MaxFileBytes / (1024 * 1024.0):0.#} MB.");
+
+    public static void ContentType<T>(IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(100).Matches(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$")
+            .WithMessage("A content type looks like application/pdf.");
+
+    public static IResult NotEnabled() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Direct uploads are not enabled",
+            detail: "This server takes uploads through POST /api/v1/documents and POST /api/v1/documents/{id}/versions only.");
+
+    /// <summary>Records <paramref name="upload"/> (its file, place and target filled in by the caller) and answers with a presigned PUT to its quarantine key.</summary>
+    public static async Task<IResult> IssueAsync(
+        DocumentUpload upload, string? contentType, LnemisDbContext db, DirectTransfer direct, CurrentActor actor, TimeProvider clock, DocumentsOptions options, CancellationToken ct)
+    {
+        upload.Id = Guid.CreateVersion7();
+        upload.DeclaredContentType = string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType;
+        upload.QuarantineKey = $"{options.DirectUploads.QuarantinePrefix}{upload.Id:N}";
+        (var url, upload.ExpiresAt) = direct.PresignUpload(upload.QuarantineKey, upload.DeclaredContentType, upload.DeclaredSize);
+        upload.Status = UploadStatus.AwaitingUpload;
+        upload.CreatedAt = clock.GetUtcNow();
+        upload.CreatedBy = actor.UserId;
         db.DocumentUploads().Add(upload);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/documents/uploads/{id}", new IssuedUpload(
-            UploadView.From(upload), url, "PUT", new Dictionary<string, string> { ["Content-Type"] = contentType }, expires));
+        return TypedResults.Created($"/api/v1/documents/uploads/{upload.Id}", new IssuedUpload(
+            UploadView.From(upload), url, "PUT", new Dictionary<string, string> { ["Content-Type"] = upload.DeclaredContentType }, upload.ExpiresAt));
     }
 }

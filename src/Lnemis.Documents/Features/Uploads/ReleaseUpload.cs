@@ -14,7 +14,8 @@ public sealed record ReleaseUploadMessage(Guid UploadId);
 
 /// <summary>
 /// The worker's half of a direct upload: streams the quarantine object through the document
-/// pipeline (size, type by content, clamd, envelope encryption) into a new document — the upload
+/// pipeline (size, type by content, clamd, envelope encryption) into a new document or a new version
+/// of one (a document disposed meanwhile rejects it) — the upload
 /// marked stored in the same transaction as the version — or marks it rejected with the reason;
 /// then deletes the quarantine object. S3 or clamd down throws, and the job retries with backoff.
 /// </summary>
@@ -62,7 +63,7 @@ internal sealed class ReleaseUpload(LnemisDbContext db, DocumentService document
 
         await using var content = await storage.OpenReadAsync(upload.QuarantineKey, ct);
         return await documents.StoreAsync(
-            new NewDocument(upload.OwnerRef, upload.FileName, upload.Classification, upload.ScopePath, upload.DisposeAfter),
+            new NewDocument(upload.OwnerRef, upload.FileName, upload.Classification, upload.ScopePath, upload.DisposeAfter, upload.VersionOf),
             content,
             upload.CreatedBy,
             version =>

@@ -2,14 +2,18 @@ using Lnemis.Documents.Domain;
 
 namespace Lnemis.Documents.Features.Uploads;
 
-/// <summary>A direct upload as the API shows it; <c>status</c> is awaiting-upload, quarantined, scanning, stored, rejected or expired.</summary>
+/// <summary>
+/// A direct upload as the API shows it; <c>status</c> is awaiting-upload, quarantined, scanning, stored, rejected or expired;
+/// <c>versionOf</c> names the document a version upload adds to.
+/// </summary>
 public sealed record UploadView(
     Guid Id, string Status, string FileName, long Size, string Classification, string OwnerRef, string ScopePath, DateOnly? DisposeAfter,
-    string? Reason, Guid? DocumentId, int? Version, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? CompletedAt, DateTimeOffset? FinishedAt)
+    string? Reason, Guid? DocumentId, int? Version, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? CompletedAt, DateTimeOffset? FinishedAt,
+    Guid? VersionOf)
 {
     internal static UploadView From(DocumentUpload u) =>
         new(u.Id, StatusName(u.Status), u.FileName, u.DeclaredSize, u.Classification, u.OwnerRef, u.ScopePath, u.DisposeAfter,
-            u.Reason, u.DocumentId, u.VersionNumber, u.CreatedAt, u.ExpiresAt, u.CompletedAt, u.FinishedAt);
+            u.Reason, u.DocumentId, u.VersionNumber, u.CreatedAt, u.ExpiresAt, u.CompletedAt, u.FinishedAt, u.VersionOf);
 
     internal static string StatusName(UploadStatus status) => status switch
     {

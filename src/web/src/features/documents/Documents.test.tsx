@@ -193,6 +193,8 @@ describe('documents', () => {
     const uploads: string[] = [];
     server.use(
       http.get(api('/documents/doc-1'), () => HttpResponse.json(current)),
+      // Direct uploads off: the version is streamed through the API.
+      http.post(api('/documents/doc-1/versions/uploads'), () => problem(404, 'Direct uploads are not enabled')),
       http.post(api('/documents/doc-1/versions'), async ({ request }) => {
         uploads.push(`${new URL(request.url).search} ${await request.text()}`);
         current = detail();
@@ -217,5 +219,67 @@ describe('documents', () => {
     expect(await screen.findByRole('button', { name: 'Download version 2' })).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Add a version' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Dispose of the document' })).not.toBeInTheDocument();
+  });
+
+  it('sends a version straight to storage where direct uploads are on, and adds it once the scan passed', async () => {
+    serveMe(managerMe);
+    let current = detail({ latestVersion: 1, versions: detail().versions.slice(0, 1) });
+    const calls: string[] = [];
+    let polls = 0;
+    server.use(
+      http.get(api('/documents/doc-1'), () => HttpResponse.json(current)),
+      http.post(api('/documents/doc-1/versions'), () => {
+        calls.push('streamed');
+        return HttpResponse.json(current, { status: 201 });
+      }),
+      http.post(api('/documents/doc-1/versions/uploads'), async ({ request }) => {
+        calls.push(`start ${await request.text()}`);
+        return HttpResponse.json(
+          {
+            upload: {
+              id: 'up-1',
+              status: 'awaiting-upload',
+              reason: null,
+              documentId: null,
+              version: null,
+              versionOf: 'doc-1',
+            },
+            uploadUrl: 'https://s3.test/bucket/quarantine/up-1?X-Amz-Signature=abc',
+            uploadMethod: 'PUT',
+            uploadHeaders: { 'Content-Type': 'application/pdf' },
+            expiresAt: '2026-11-23T10:10:00Z',
+          },
+          { status: 201 },
+        );
+      }),
+      http.put('https://s3.test/bucket/quarantine/up-1', async ({ request }) => {
+        calls.push(`put ${request.headers.get('content-type')} ${await request.text()}`);
+        return new HttpResponse(null, { status: 200 });
+      }),
+      http.post(api('/documents/uploads/up-1/complete'), () => {
+        calls.push('complete');
+        return HttpResponse.json({ id: 'up-1', status: 'quarantined' }, { status: 202 });
+      }),
+      http.get(api('/documents/uploads/up-1'), () => {
+        polls++;
+        if (polls < 2) return HttpResponse.json({ id: 'up-1', status: 'scanning' });
+        current = detail();
+        return HttpResponse.json({ id: 'up-1', status: 'stored', documentId: 'doc-1', version: 2, versionOf: 'doc-1' });
+      }),
+    );
+    const { user } = renderApp('/documents/doc-1');
+    const form = await screen.findByRole('form', { name: 'Add a version' });
+    await user.upload(
+      within(form).getByLabelText('New version'),
+      new File(['v2'], 'final.pdf', { type: 'application/pdf' }),
+    );
+    await user.click(within(form).getByRole('button', { name: 'Add version' }));
+    expect(await screen.findByText('Version 2 was added.', undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(calls).toEqual([
+      'start {"fileName":"final.pdf","size":2,"contentType":"application/pdf"}',
+      'put application/pdf v2',
+      'complete',
+    ]);
+    expect(polls).toBe(2);
   });
 });

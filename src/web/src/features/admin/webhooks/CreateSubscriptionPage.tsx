@@ -5,15 +5,25 @@ import { Page } from '../../../components/Page';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { CheckboxGroup } from '../../registry/RegistryFields';
 import { errorsAt, formProblem, inlineFields } from '../../registry/formErrors';
-import { eventCatalogue, useCreateSubscriptionMutation, type CreatedSubscription } from './webhooksApi';
+import { toProblem } from '../../../api/problem';
+import {
+  eventFamilies,
+  useCreateSubscriptionMutation,
+  useEventTypesQuery,
+  type CreatedSubscription,
+  type EventType,
+} from './webhooksApi';
 
-const eventOptions = [
-  { value: '*', label: 'Every event (*)' },
-  ...eventCatalogue.flatMap(({ family, events }) => [
-    ...(events.length > 1 ? [{ value: `${family}.*`, label: `Every ${family} event (${family}.*)` }] : []),
-    ...events.map((e) => ({ value: e, label: e })),
-  ]),
-];
+/** Everything, then per family: the family (when it has several events) and each event with what it means. */
+function eventOptions(events: EventType[]) {
+  return [
+    { value: '*', label: 'Every event (*)' },
+    ...eventFamilies(events).flatMap(({ family, events: members }) => [
+      ...(members.length > 1 ? [{ value: `${family}.*`, label: `Every ${family} event (${family}.*)` }] : []),
+      ...members.map((e) => ({ value: e.name, label: `${e.name} — ${e.description}` })),
+    ]),
+  ];
+}
 
 const shownFields = ['name', 'url', 'eventTypes', 'scopePath'];
 
@@ -61,6 +71,7 @@ function SecretOnce({ created }: { created: CreatedSubscription }) {
 
 export function CreateSubscriptionPage() {
   const [create, { error, isLoading, data: created }] = useCreateSubscriptionMutation();
+  const catalogue = useEventTypesQuery();
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>([]);
@@ -114,10 +125,12 @@ export function CreateSubscriptionPage() {
           errors={errors.url}
           spellCheck={false}
         />
+        {catalogue.error ? <ProblemAlert problem={toProblem(catalogue.error)} /> : null}
         <CheckboxGroup
           legend="Events"
           name="eventTypes"
-          options={eventOptions}
+          hint={catalogue.isLoading ? 'Loading the event catalogue…' : undefined}
+          options={eventOptions(catalogue.data ?? [])}
           values={events}
           onChange={setEvents}
           errors={errorsAt(errors, 'eventTypes')}

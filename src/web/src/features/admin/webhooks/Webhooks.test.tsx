@@ -5,9 +5,27 @@ import type { Me } from '../../auth/authApi';
 import { adminMe } from '../../../test/fixtures';
 import { api, problem, server } from '../../../test/server';
 import { renderApp } from '../../../test/renderApp';
-import type { Subscription, WebhookDelivery } from './webhooksApi';
+import type { EventType, Subscription, WebhookDelivery } from './webhooksApi';
 
 const webhooksMe: Me = { ...adminMe, permissions: ['webhooks.manage'] };
+
+/** A few entries of the server's event catalogue (GET /webhooks/events). */
+const catalogue: EventType[] = [
+  { name: 'census.approved', module: 'Institutions', description: 'A reviewer approved a census return.', example: {} },
+  {
+    name: 'census.submitted',
+    module: 'Institutions',
+    description: 'An institution submitted its census return.',
+    example: {},
+  },
+  {
+    name: 'learner.created',
+    module: 'Institutions',
+    description: 'A learner was registered at an institution.',
+    example: {},
+  },
+  { name: 'payment.pending', module: 'Integrations', description: 'The payer was prompted.', example: { id: 'p-1' } },
+];
 
 const page = <T,>(items: T[]) => ({ items, page: 1, pageSize: 20, total: items.length });
 
@@ -82,6 +100,7 @@ describe('webhooks', () => {
     const bodies: unknown[] = [];
     server.use(
       http.get(api('/auth/me'), () => HttpResponse.json(webhooksMe)),
+      http.get(api('/webhooks/events'), () => HttpResponse.json({ events: catalogue })),
       http.post(api('/webhooks/subscriptions'), async ({ request }) => {
         const body = (await request.json()) as { url: string };
         bodies.push(body);
@@ -106,7 +125,7 @@ describe('webhooks', () => {
     await user.paste('Exams board');
     await user.click(within(form).getByLabelText('Address (URL)'));
     await user.paste('https://127.0.0.1/hooks');
-    await user.click(within(form).getByRole('checkbox', { name: 'learner.created' }));
+    await user.click(await within(form).findByRole('checkbox', { name: /^learner\.created — / }));
     await user.click(within(form).getByRole('checkbox', { name: 'Every census event (census.*)' }));
     await user.click(within(form).getByLabelText('Other event types (optional)'));
     await user.paste('census.reminder_overdue');
@@ -118,7 +137,8 @@ describe('webhooks', () => {
       {
         name: 'Exams board',
         url: 'https://127.0.0.1/hooks',
-        eventTypes: ['learner.created', 'census.*', 'census.reminder_overdue'],
+        // In the catalogue's order (by name), then the typed ones.
+        eventTypes: ['census.*', 'learner.created', 'census.reminder_overdue'],
       },
     ]);
 
@@ -132,6 +152,21 @@ describe('webhooks', () => {
     expect(await screen.findByText('The secret is on the clipboard.')).toBeInTheDocument();
     expect(await navigator.clipboard.readText()).toBe('whsec_s3cr3t');
     expect(screen.getByRole('link', { name: 'Go to Exams board' })).toHaveAttribute('href', '/admin/webhooks/sub-1');
+  });
+
+  it('offers the events of the server catalogue, with what each means, grouped by family', async () => {
+    server.use(
+      http.get(api('/auth/me'), () => HttpResponse.json(webhooksMe)),
+      http.get(api('/webhooks/events'), () => HttpResponse.json({ events: catalogue })),
+    );
+    renderApp('/admin/webhooks/new');
+    const events = await screen.findByRole('group', { name: 'Events' });
+    await within(events).findByRole('checkbox', { name: 'payment.pending — The payer was prompted.' });
+    expect(
+      within(events)
+        .getAllByRole('checkbox')
+        .map((c) => (c as HTMLInputElement).value),
+    ).toEqual(['*', 'census.*', 'census.approved', 'census.submitted', 'learner.created', 'payment.pending']);
   });
 
   it('shows why a subscription was disabled, enables it again and resends a delivery', async () => {

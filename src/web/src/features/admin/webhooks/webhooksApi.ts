@@ -2,24 +2,27 @@ import { baseApi, queryParams, type Page } from '../../../api/baseApi';
 
 export const webhooksPermission = 'webhooks.manage';
 
+/** One event type of the server's catalogue (GET /webhooks/events): what a subscription may name. */
+export interface EventType {
+  name: string;
+  module: string;
+  description: string;
+  /** The `data` of a delivery of this event. */
+  example: unknown;
+}
+
 /**
- * The events modules publish (docs/api/webhooks.md, "Events"; the case events are FireCaseEvent's); the API
- * has no catalogue endpoint.
- * A subscription may also name a family ("census.*") or everything ("*").
+ * The catalogue grouped by family (the part before the first dot), in the server's order: a subscription
+ * may name an event, a family ("census.*") or everything ("*").
  */
-export const eventCatalogue: { family: string; events: string[] }[] = [
-  { family: 'institution', events: ['institution.created', 'institution.updated', 'institution.closed'] },
-  { family: 'learner', events: ['learner.created', 'learner.transferred'] },
-  {
-    family: 'census',
-    events: ['census.submitted', 'census.returned', 'census.approved', 'census.reminder_due'],
-  },
-  {
-    family: 'case',
-    events: ['case.assigned', 'case.ready_for_clearance', 'case.redraft_requested', 'case.closed'],
-  },
-  { family: 'payment', events: ['payment.paid', 'payment.failed', 'payment.cancelled'] },
-];
+export function eventFamilies(events: EventType[]): { family: string; events: EventType[] }[] {
+  const families = new Map<string, EventType[]>();
+  for (const e of events) {
+    const family = e.name.split('.')[0] ?? e.name;
+    families.set(family, [...(families.get(family) ?? []), e]);
+  }
+  return [...families].map(([family, members]) => ({ family, events: members }));
+}
 
 export const deliveryStates = ['Pending', 'Delivered', 'Failed'] as const;
 export type WebhookDeliveryState = (typeof deliveryStates)[number];
@@ -76,6 +79,10 @@ const tagged = baseApi.enhanceEndpoints({
 
 export const webhooksApi = tagged.injectEndpoints({
   endpoints: (build) => ({
+    eventTypes: build.query<EventType[], void>({
+      query: () => '/webhooks/events',
+      transformResponse: (response: { events: EventType[] }) => response.events,
+    }),
     subscriptions: build.query<Page<Subscription>, { enabled?: string; page: number; pageSize: number }>({
       query: ({ enabled, page, pageSize }) => ({
         url: '/webhooks/subscriptions',
@@ -125,6 +132,7 @@ export const webhooksApi = tagged.injectEndpoints({
 });
 
 export const {
+  useEventTypesQuery,
   useSubscriptionsQuery,
   useSubscriptionQuery,
   useCreateSubscriptionMutation,
