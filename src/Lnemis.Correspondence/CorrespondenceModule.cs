@@ -108,5 +108,6 @@ public static class CorrespondenceModule
         ListCaseFiles.Map(api);
         ListCaseFileVersions.Map(api);
         CreateCaseFileLink.Map(api);
+        PreviewCaseFile.Map(api);
     }
 }
