@@ -110,5 +110,6 @@ public static class CorrespondenceModule
         ListCaseFiles.Map(api);
         ListCaseFileVersions.Map(api);
         CreateCaseFileLink.Map(api);
+        PreviewCaseFile.Map(api);
     }
 }

@@ -239,6 +239,25 @@ internal sealed class DocumentService(
         return (new DownloadLink(url, expires), false);
     }
 
+    /// <summary>Always the app's own link (never presigned S3): the app sets the headers that make showing it inline safe.</summary>
+    public async Task<PreviewOutcome?> IssuePreviewLinkAsync(Guid documentId, int? version, CancellationToken ct)
+    {
+        var found = await FindVersionAsync(documentId, version, ct);
+        if (found is not { } f)
+        {
+            return null;
+        }
+
+        if (!InlinePreview.Supports(f.Version.ContentType))
+        {
+            return PreviewOutcome.Refused(
+                $"Files of type {InlinePreview.MediaType(f.Version.ContentType)} are not shown in the browser (only PDF, PNG, JPEG and plain text); download it instead.");
+        }
+
+        var (url, expires) = links.Issue(f.Version.Id, actor.UserId, DownloadLinks.PreviewPath);
+        return PreviewOutcome.Issued(new PreviewLink(url, expires, f.Version.ContentType));
+    }
+
     public Task<int> DisposeOwnerAsync(string ownerRef, CancellationToken ct) =>
         DisposeAsync(db.Documents().Where(d => d.OwnerRef == ownerRef), "owner disposal", ct);
 

@@ -13,6 +13,9 @@ namespace Lnemis.Documents;
 internal sealed class DownloadLinks(IOptions<DocumentsOptions> options, MasterKeyWrapper masterKeys, TimeProvider clock)
 {
     public const string Path = "/api/v1/documents/download";
+
+    /// <summary>The same signed token shown inline (safe types only) instead of downloaded.</summary>
+    public const string PreviewPath = "/api/v1/documents/preview";
     private const int PayloadSize = 16 + 8 + 16;
 
     private readonly byte[] key = string.IsNullOrWhiteSpace(options.Value.LinkSigningKey)
@@ -21,7 +24,7 @@ internal sealed class DownloadLinks(IOptions<DocumentsOptions> options, MasterKe
 
     public sealed record Claim(Guid VersionId, DateTimeOffset ExpiresAt, Guid? IssuedTo);
 
-    public (string Url, DateTimeOffset ExpiresAt) Issue(Guid versionId, Guid? issuedTo)
+    public (string Url, DateTimeOffset ExpiresAt) Issue(Guid versionId, Guid? issuedTo, string path = Path)
     {
         var expires = clock.GetUtcNow().AddMinutes(options.Value.LinkMinutes);
         var payload = new byte[PayloadSize];
@@ -29,7 +32,7 @@ internal sealed class DownloadLinks(IOptions<DocumentsOptions> options, MasterKe
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16, 8), expires.ToUnixTimeSeconds());
         (issuedTo ?? Guid.Empty).TryWriteBytes(payload.AsSpan(24, 16));
         var token = WebEncoders.Base64UrlEncode(payload) + "." + WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, payload));
-        return ($"{Path}?token={token}", DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
+        return ($"{path}?token={token}", DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }
 
     /// <summary>The link's claim, or the reason it is refused.</summary>

@@ -81,6 +81,10 @@ public sealed class CaseTransition
     public CaseRole? ActorRole { get; set; }
     public Guid? ActorTeamId { get; set; }
     public Guid? TeamId { get; set; }
+
+    /// <summary>The team the event took the case from (the managing team before a transfer).</summary>
+    public Guid? FromTeamId { get; set; }
+
     public string? Message { get; set; }
 
     /// <summary>The case file the event attached (a response upload), and its name then (cleared on anonymisation).</summary>

@@ -14,6 +14,9 @@ public sealed class TeamReassignment : IAudited, IScoped
     public Guid? FromTeamId { get; set; }
     public Guid? FromUserId { get; set; }
     public Guid ToTeamId { get; set; }
+
+    /// <summary>The responder of the target unit the cases are assigned to, when one was named.</summary>
+    public Guid? ToUserId { get; set; }
     public required string Reason { get; set; }
     public required string ScopePath { get; set; }
     public DateTimeOffset StartedAt { get; set; }

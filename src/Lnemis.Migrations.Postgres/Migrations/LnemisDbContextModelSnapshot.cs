@@ -659,6 +659,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("from_state");
 
+                    b.Property<Guid?>("FromTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_team_id");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1114,6 +1118,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.Property<Guid>("ToTeamId")
                         .HasColumnType("uuid")
                         .HasColumnName("to_team_id");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_team_reassignments");

@@ -643,6 +643,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("from_state");
 
+                    b.Property<Guid?>("FromTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_team_id");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -1094,6 +1098,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ToTeamId")
                         .HasColumnType("TEXT")
                         .HasColumnName("to_team_id");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_correspondence_team_reassignments");

@@ -21,6 +21,13 @@ public interface IDocumentStore
     /// <summary>A signed link to one version (the latest when null), valid for a few minutes; null when not found.</summary>
     Task<DownloadLink?> IssueDownloadLinkAsync(Guid documentId, int? version, CancellationToken ct);
 
+    /// <summary>
+    /// A signed link that shows one version (the latest when null) in the browser, for the types
+    /// <see cref="InlinePreview"/> allows, valid for a few minutes; null when not found, a refusal
+    /// when the type is not one to show inline (download it instead).
+    /// </summary>
+    Task<PreviewOutcome?> IssuePreviewLinkAsync(Guid documentId, int? version, CancellationToken ct);
+
     /// <summary>Deletes every document of the owner, every version, and their keys. Returns how many documents went.</summary>
     Task<int> DisposeOwnerAsync(string ownerRef, CancellationToken ct);
 }
@@ -50,6 +57,35 @@ public sealed record DocumentVersionInfo(
 
 public sealed record DownloadLink(string Url, DateTimeOffset ExpiresAt);
 
+public sealed record PreviewLink(string Url, DateTimeOffset ExpiresAt, string ContentType);
+
+/// <summary>A preview link, or why the version is not shown inline.</summary>
+public sealed record PreviewOutcome(PreviewLink? Link, string? Refusal)
+{
+    public static PreviewOutcome Issued(PreviewLink link) => new(link, null);
+
+    public static PreviewOutcome Refused(string reason) => new(null, reason);
+}
+
+/// <summary>
+/// The content types a browser may show inline. The type is the one the Documents module read from
+/// the content when it stored it, never the name; everything else is served as an attachment only.
+/// HTML, SVG and XML are never on this list (they can run script in the site's origin).
+/// </summary>
+public static class InlinePreview
+{
+    public const string Pdf = "application/pdf";
+    public const string Png = "image/png";
+    public const string Jpeg = "image/jpeg";
+    public const string Text = "text/plain";
+
+    public static IReadOnlyList<string> MediaTypes { get; } = [Pdf, Png, Jpeg, Text];
+
+    /// <summary>The media type without parameters, lower case ("text/plain; charset=utf-8" → "text/plain").</summary>
+    public static string MediaType(string contentType) => contentType.Split(';', 2)[0].Trim().ToLowerInvariant();
+
+    public static bool Supports(string contentType) => MediaTypes.Contains(MediaType(contentType));
+}
 /// <summary>A stored version, or why the file was refused (the request field it concerns and a reason to show).</summary>
 public sealed record StoreOutcome(DocumentVersionInfo? Stored, string? Field, string? Reason)
 {

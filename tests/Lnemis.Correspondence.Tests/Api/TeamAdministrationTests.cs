@@ -218,7 +218,7 @@ public sealed class TeamAdministrationTests(LnemisFactory factory) : IClassFixtu
     private static async Task<IEnumerable<Guid>> CaseIdsAsync(TestClient client) =>
         (await client.GetJsonAsync("/api/v1/cases?pageSize=100"))["items"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).Order().ToList();
 
-    private static Task<HttpResponseMessage> SendWithKeyAsync(TestClient client, object body, string key)
+    internal static Task<HttpResponseMessage> SendWithKeyAsync(TestClient client, object body, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/teams/reassignments") { Content = JsonContent.Create(body, options: TestClient.Json) };
         request.Headers.Add("Idempotency-Key", key);

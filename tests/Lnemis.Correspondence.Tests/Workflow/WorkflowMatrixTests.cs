@@ -17,10 +17,10 @@ public sealed class WorkflowMatrixTests
     // Every event of any case type: an event missing from a definition must be refused everywhere.
     private static readonly string[] AllEvents =
     [
-        "assign", "accept", "reject", "reassign", "flag_for_clearance", "unflag", "accept_approval", "approve",
+        "assign", "accept", "reject", "reassign", "assign_responder", "flag_for_clearance", "unflag", "accept_approval", "approve",
         "approve_and_bypass", "request_amends", "upload_response", "upload_response_and_approve", "send_for_clearance",
         "mark_responded", "close", "extend", "remove_extension", "stop_clock", "restart_clock", "auto_close", "link_case",
-        "add_message", "edit", "delete",
+        "add_message", "transfer_managing_team", "edit", "delete",
     ];
 
     // FOI: three clearance steps, public-interest test extensions, no clock stops.
@@ -30,6 +30,7 @@ public sealed class WorkflowMatrixTests
         accept                       -          R                  -        -                  -                    -                      -                 -         -
         reject                       -          R                  -        -                  -                    -                      -                 -         -
         reassign                     -          M                  M        -                  -                    -                      M                 -         -
+        assign_responder             -          MR                 MR       -                  -                    -                      MR                -         -
         flag_for_clearance           M          M                  M        -                  -                    -                      -                 -         -
         unflag                       A          A                  A        -                  -                    -                      -                 -         -
         accept_approval              -          -                  -        A                  A                    A                      -                 -         -
@@ -48,6 +49,7 @@ public sealed class WorkflowMatrixTests
         auto_close                   -          -                  -        -                  -                    -                      -                 -         -
         link_case                    MRA        MRA                MRA      MRA                MRA                  MRA                    MRA               MRA       MRA
         add_message                  MRA        MRA                MRA      MRA                MRA                  MRA                    MRA               MRA       -
+        transfer_managing_team       MS         MS                 MS       MS                 MS                   MS                     MS                MS        -
         edit                         M          M                  M        M                  M                    M                      M                 M         M
         delete                       M          M                  M        M                  M                    M                      M                 M         M
         """;
@@ -59,6 +61,7 @@ public sealed class WorkflowMatrixTests
         accept                       -          R                  -        -                  -                    -                      -                 -         -
         reject                       -          R                  -        -                  -                    -                      -                 -         -
         reassign                     -          M                  M        -                  -                    -                      M                 -         -
+        assign_responder             -          MR                 MR       -                  -                    -                      MR                -         -
         flag_for_clearance           M          M                  M        -                  -                    -                      -                 -         -
         unflag                       A          A                  A        -                  -                    -                      -                 -         -
         accept_approval              -          -                  -        A                  A                    A                      -                 -         -
@@ -77,6 +80,7 @@ public sealed class WorkflowMatrixTests
         auto_close                   -          -                  -        -                  -                    -                      -                 -         -
         link_case                    MRA        MRA                MRA      MRA                MRA                  MRA                    MRA               MRA       MRA
         add_message                  MRA        MRA                MRA      MRA                MRA                  MRA                    MRA               MRA       -
+        transfer_managing_team       MS         MS                 MS       MS                 MS                   MS                     MS                MS        -
         edit                         M          M                  M        M                  M                    M                      M                 M         M
         delete                       M          M                  M        M                  M                    M                      M                 M         M
         """;
@@ -88,6 +92,7 @@ public sealed class WorkflowMatrixTests
         accept                       -          R                  -        -                  -                 -         -
         reject                       -          R                  -        -                  -                 -         -
         reassign                     -          M                  M        -                  M                 -         -
+        assign_responder             -          MR                 MR       -                  MR                -         -
         flag_for_clearance           M          M                  M        -                  -                 -         -
         unflag                       A          A                  A        -                  -                 -         -
         accept_approval              -          -                  -        A                  -                 -         -
@@ -106,6 +111,7 @@ public sealed class WorkflowMatrixTests
         auto_close                   S          S                  S        S                  S                 -         -
         link_case                    MRA        MRA                MRA      MRA                MRA               MRA       MRA
         add_message                  MRA        MRA                MRA      MRA                MRA               MRA       -
+        transfer_managing_team       MS         MS                 MS       MS                 MS                MS        -
         edit                         M          M                  M        M                  M                 M         M
         delete                       M          M                  M        M                  M                 M         M
         """;
@@ -117,6 +123,7 @@ public sealed class WorkflowMatrixTests
         accept                       -          R                  -        -                  -                 -         -
         reject                       -          R                  -        -                  -                 -         -
         reassign                     -          M                  M        -                  M                 -         -
+        assign_responder             -          MR                 MR       -                  MR                -         -
         flag_for_clearance           M          M                  M        -                  -                 -         -
         unflag                       A          A                  A        -                  -                 -         -
         accept_approval              -          -                  -        A                  -                 -         -
@@ -135,6 +142,7 @@ public sealed class WorkflowMatrixTests
         auto_close                   -          -                  -        -                  -                 -         -
         link_case                    MRA        MRA                MRA      MRA                MRA               MRA       MRA
         add_message                  MRA        MRA                MRA      MRA                MRA               MRA       -
+        transfer_managing_team       MS         MS                 MS       MS                 MS                MS        -
         edit                         M          M                  M        M                  M                 M         M
         delete                       M          M                  M        M                  M                 M         M
         """;
@@ -219,6 +227,8 @@ public sealed class WorkflowMatrixTests
         Reason = "because",
         HasFile = true,
         Team = "Responding team",
+        Responder = "A named responder",
+        ManagingTeam = "Another manager unit",
         ClearanceSteps = [WorkflowDefinitions.Disclosure],
         LinkedCase = "260319001",
         Closure = new Closure { InformationHeld = InformationHeld.Yes, Outcome = CaseOutcome.Granted, AppealOutcome = AppealOutcome.Upheld },

@@ -21,7 +21,34 @@ public sealed class WorkflowTests
 
         Assert.True(decision.Allowed);
         Assert.Equal(AwaitingResponder, decision.To);
-        Assert.Equal([WorkflowEffects.SetRespondingTeam], decision.Effects);
+        Assert.Equal([WorkflowEffects.SetRespondingTeam, WorkflowEffects.SetNamedResponder], decision.Effects);
+    }
+
+    [Fact]
+    public void AssignResponder_NeedsAPerson_AndIsForTheManagerOrTheRespondingTeam()
+    {
+        var drafting = FoiIn(Drafting);
+        var missing = Decide(drafting, CaseRole.Manager, "assign_responder", EventInput.None);
+        Assert.Equal((Refusal.Guard, WorkflowGuards.ResponderGiven), (missing.Refusal, missing.Guard));
+        var named = new EventInput { Responder = "a responder" };
+        Assert.True(Decide(drafting, CaseRole.Manager, "assign_responder", named).Allowed);
+        Assert.True(Decide(drafting, CaseRole.Responder, "assign_responder", named).Allowed);
+        Assert.Equal(Refusal.Guard, Decide(drafting with { ActorInRespondingTeam = false }, CaseRole.Responder, "assign_responder", named).Refusal);
+        Assert.Equal(Refusal.Role, Decide(drafting, CaseRole.Approver, "assign_responder", named).Refusal);
+        Assert.Equal(Refusal.State, Decide(FoiIn(Unassigned), CaseRole.Manager, "assign_responder", named).Refusal);
+    }
+
+    [Fact]
+    public void TransferManagingTeam_NeedsAManagerUnit_AndIsNotForClosedCases()
+    {
+        var missing = Decide(FoiIn(Drafting), CaseRole.Manager, "transfer_managing_team", EventInput.None);
+        Assert.Equal((Refusal.Guard, WorkflowGuards.ManagingTeamGiven), (missing.Refusal, missing.Guard));
+        var input = new EventInput { ManagingTeam = "Central triage" };
+        var decision = Decide(FoiIn(Drafting), CaseRole.System, "transfer_managing_team", input);
+        Assert.Equal((true, Drafting), (decision.Allowed, decision.To));
+        Assert.Equal([WorkflowEffects.SetManagingTeam], decision.Effects);
+        Assert.Equal(Refusal.State, Decide(FoiIn(Closed), CaseRole.Manager, "transfer_managing_team", input).Refusal);
+        Assert.Equal(Refusal.Role, Decide(FoiIn(Drafting), CaseRole.Responder, "transfer_managing_team", input).Refusal);
     }
 
     [Fact]
@@ -242,8 +269,10 @@ public sealed class WorkflowTests
         // guards (file, reason, message) are checked when the form is sent, not here.
         var drafting = FoiIn(Drafting) with { HasResponseFile = true };
 
-        Assert.Equal(["upload_response", "mark_responded", "link_case", "add_message"], Domain.Workflow.Workflow.AllowedEvents(Foi, drafting, CaseRole.Responder));
-        Assert.Equal(["reassign", "flag_for_clearance", "link_case", "add_message", "edit", "delete"], Domain.Workflow.Workflow.AllowedEvents(Foi, drafting, CaseRole.Manager));
+        Assert.Equal(["assign_responder", "upload_response", "mark_responded", "link_case", "add_message"], Domain.Workflow.Workflow.AllowedEvents(Foi, drafting, CaseRole.Responder));
+        Assert.Equal(
+            ["reassign", "assign_responder", "flag_for_clearance", "link_case", "add_message", "transfer_managing_team", "edit", "delete"],
+            Domain.Workflow.Workflow.AllowedEvents(Foi, drafting, CaseRole.Manager));
         Assert.Equal(["link_case", "edit", "delete"], Domain.Workflow.Workflow.AllowedEvents(Foi, drafting with { State = Closed }, CaseRole.Manager));
         Assert.Empty(Domain.Workflow.Workflow.AllowedEvents(Foi, drafting with { ActorInRespondingTeam = false, State = Responded }, CaseRole.Responder));
     }

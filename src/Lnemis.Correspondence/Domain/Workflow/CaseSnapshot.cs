@@ -86,6 +86,12 @@ public sealed record EventInput
 
     public string? Team { get; init; }
 
+    /// <summary>The user named as responder (assign_responder, or assign/reassign to a person).</summary>
+    public string? Responder { get; init; }
+
+    /// <summary>The manager unit a case is transferred to.</summary>
+    public string? ManagingTeam { get; init; }
+
     public IReadOnlyList<string> ClearanceSteps { get; init; } = [];
 
     public string? LinkedCase { get; init; }

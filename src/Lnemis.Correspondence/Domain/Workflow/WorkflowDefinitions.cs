@@ -71,10 +71,11 @@ public static class WorkflowDefinitions
 
         var events = new List<WorkflowEvent>
         {
-            new("assign", [Unassigned], AwaitingResponder, [manager]) { Guards = [TeamGiven], Effects = [SetRespondingTeam], Description = "assign to a responding team" },
+            new("assign", [Unassigned], AwaitingResponder, [manager]) { Guards = [TeamGiven], Effects = [SetRespondingTeam, SetNamedResponder], Description = "assign to a responding team (and, optionally, a named responder in it)" },
             new("accept", [AwaitingResponder], Drafting, [responder]) { Effects = [SetResponder], Description = "the responding team takes the case on" },
             new("reject", [AwaitingResponder], Unassigned, [responder]) { Guards = [ReasonGiven], Effects = [ClearRespondingTeam, AddMessage], Description = "the responding team gives it back, saying why" },
-            new("reassign", [AwaitingResponder, Drafting, AwaitingDispatch], AwaitingResponder, [manager]) { Guards = [TeamGiven], Effects = [SetRespondingTeam], Description = "assign to another responding team" },
+            new("reassign", [AwaitingResponder, Drafting, AwaitingDispatch], AwaitingResponder, [manager]) { Guards = [TeamGiven], Effects = [SetRespondingTeam, SetNamedResponder], Description = "assign to another responding team (and, optionally, a named responder in it)" },
+            new("assign_responder", [AwaitingResponder, Drafting, AwaitingDispatch], WorkflowDefinition.Same, [manager, responder]) { Guards = [ResponderGiven], Effects = [SetNamedResponder], Description = "name the responder within the responding team who works on the case" },
             new("flag_for_clearance", beforeClearance, WorkflowDefinition.Same, [manager]) { Guards = [StepsGiven], Effects = [AddClearanceSteps], Description = "add clearance steps" },
             new("unflag", beforeClearance, WorkflowDefinition.Same, [flaggedApprover]) { Guards = [FlaggedForClearance], Effects = [RemoveClearanceStep], Description = "an approver removes their step" },
             new("accept_approval", pending, WorkflowDefinition.Same, [stepApprover]) { Guards = [StepNotAccepted], Effects = [AcceptClearanceStep], Description = "the step's approver takes the approval on" },
@@ -104,6 +105,8 @@ public static class WorkflowDefinitions
         }
         events.Add(new("link_case", all, WorkflowDefinition.Same, [manager, responder, flaggedApprover]) { Guards = [LinkedCaseGiven], Effects = [LinkCases], Description = "link a related case" });
         events.Add(new("add_message", open, WorkflowDefinition.Same, [manager, responder, flaggedApprover]) { Guards = [MessageGiven], Effects = [AddMessage], Description = "write to the people on the case" });
+        // Administrators moving a deactivated team's cases act as the system, on the team administration's say.
+        events.Add(new("transfer_managing_team", open, WorkflowDefinition.Same, [manager, Permission.Any(CaseRole.System)]) { Guards = [ManagingTeamGiven], Effects = [SetManagingTeam], Description = "hand the case to another manager unit of its business group to triage" });
         events.Add(new("edit", all, WorkflowDefinition.Same, [manager]) { Effects = [UpdateDetails], Description = "correct the case's details" });
         events.Add(new("delete", all, WorkflowDefinition.Same, [manager]) { Guards = [ReasonGiven], Effects = [SoftDelete], Description = "delete the case, saying why" });
 

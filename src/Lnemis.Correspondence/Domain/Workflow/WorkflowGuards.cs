@@ -17,6 +17,8 @@ public static class WorkflowGuards
     public const string FileGiven = "file_given";
     public const string TeamGiven = "team_given";
     public const string StepsGiven = "steps_given";
+    public const string ResponderGiven = "responder_given";
+    public const string ManagingTeamGiven = "managing_team_given";
     public const string LinkedCaseGiven = "linked_case_given";
     public const string ClosureComplete = "closure_complete";
     public const string ActorInRespondingTeam = "actor_in_responding_team";
@@ -50,6 +52,8 @@ public static class WorkflowGuards
         Input(MessageGiven, "the message is not empty", "the message is empty", c => !string.IsNullOrWhiteSpace(c.Input.Reason)),
         Input(FileGiven, "a response file is uploaded", "a response file is required", c => c.Input.HasFile),
         Input(TeamGiven, "a responding team is chosen", "a responding team must be chosen", c => !string.IsNullOrWhiteSpace(c.Input.Team)),
+        Input(ResponderGiven, "a responder is chosen", "a responder must be chosen", c => !string.IsNullOrWhiteSpace(c.Input.Responder)),
+        Input(ManagingTeamGiven, "a manager unit is chosen", "a manager unit must be chosen", c => !string.IsNullOrWhiteSpace(c.Input.ManagingTeam)),
         new(StepsGiven, "clearance steps of this case type are chosen", true, c =>
             c.Input.ClearanceSteps.Count == 0 ? "choose at least one clearance step"
             : c.Input.ClearanceSteps.FirstOrDefault(s => !c.Definition.ClearanceSteps.Contains(s)) is { } unknown
@@ -122,6 +126,8 @@ public static class WorkflowEffects
     public const string SetRespondingTeam = "set_responding_team";
     public const string ClearRespondingTeam = "clear_responding_team";
     public const string SetResponder = "set_responder";
+    public const string SetNamedResponder = "set_named_responder";
+    public const string SetManagingTeam = "set_managing_team";
     public const string AddClearanceSteps = "add_clearance_steps";
     public const string RemoveClearanceStep = "remove_clearance_step";
     public const string AcceptClearanceStep = "accept_clearance_step";
@@ -144,6 +150,8 @@ public static class WorkflowEffects
         [SetRespondingTeam] = "the chosen team becomes the responding team",
         [ClearRespondingTeam] = "the case has no responding team any more",
         [SetResponder] = "the accepting user becomes the case's responder",
+        [SetNamedResponder] = "the chosen user (an active responder of the responding team) becomes the case's responder; without one, the case has none until accepted",
+        [SetManagingTeam] = "the chosen manager unit of the case's business group becomes the managing team; the history keeps the one before",
         [AddClearanceSteps] = "the chosen clearance steps are flagged",
         [RemoveClearanceStep] = "the actor's clearance step is unflagged",
         [AcceptClearanceStep] = "the actor takes on the current step's approval",

@@ -25,11 +25,15 @@ public sealed record TransitionView(
 
     public string? FileName { get; init; }
 
+    /// <summary>The team the event took the case from (a managing-team transfer); <see cref="TeamId"/> is the one it went to.</summary>
+    public Guid? FromTeamId { get; init; }
+
     public static TransitionView From(CaseTransition t) => new(
         t.Sequence, t.Event, t.FromState, t.ToState, t.ActorId, t.ActorRole, t.ActorTeamId, t.TeamId, t.Message, t.DeadlineChange, t.DeadlineBefore, t.DeadlineAfter, t.At)
     {
         FileId = t.FileId,
         FileName = t.FileName,
+        FromTeamId = t.FromTeamId,
     };
 }
 

@@ -43,6 +43,12 @@ public static class FireCaseEvent
         string? RequesterName,
         string? RequesterEmail)
     {
+        /// <summary>The responder named within the responding team (assign_responder; optional on assign and reassign).</summary>
+        public Guid? UserId { get; init; }
+
+        /// <summary>The manager unit a case is transferred to (transfer_managing_team).</summary>
+        public Guid? ManagingTeamId { get; init; }
+
         /// <summary>An event with nothing but a reason (what the system fires).</summary>
         public static Request WithReason(long version, string reason) => new(version, null, reason, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -122,6 +128,8 @@ public static class FireCaseEvent
             Reason = reason,
             HasFile = request.FileId is not null,
             Team = request.TeamId?.ToString(),
+            Responder = request.UserId?.ToString(),
+            ManagingTeam = request.ManagingTeamId?.ToString(),
             ClearanceSteps = request.ClearanceSteps ?? [],
             LinkedCase = request.LinkedCase,
             Closure = request.Closure is { } supplied
@@ -163,6 +171,7 @@ public static class FireCaseEvent
         var deadlineBefore = facts.FinalDeadline;
         DeadlineChange? change = null;
         Guid? teamId = null;
+        Guid? fromTeamId = null;
         CaseFile? attached = null;
         var message = reason;
         (Case Case, CaseTransition Opening)? overturned = null;
@@ -188,6 +197,37 @@ public static class FireCaseEvent
                     c.RespondingTeamId = team.Id;
                     c.ResponderId = null;
                     teamId = team.Id;
+                    break;
+                case WorkflowEffects.SetNamedResponder:
+                    if (request.UserId is not { } named)
+                    {
+                        break;
+                    }
+
+                    if (c.RespondingTeamId is not { } respondingTeam || !await CaseAssignees.IsActiveResponderAsync(db, respondingTeam, named, ct))
+                    {
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, "Choose an active responder of the responding unit.", "userId"));
+                    }
+
+                    c.ResponderId = named;
+                    teamId = respondingTeam;
+                    break;
+                case WorkflowEffects.SetManagingTeam:
+                    var managing = await db.Teams().AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.ManagingTeamId, ct);
+                    if (managing is null || managing.Role != CaseRole.Manager || !managing.ScopePath.StartsWith(c.ScopePath, StringComparison.Ordinal))
+                    {
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity, "Choose a manager unit of the case's business group.", "managingTeamId"));
+                    }
+
+                    if (managing.DeactivatedAt is not null || managing.Id == c.ManagingTeamId)
+                    {
+                        return Fired.No(Refused(StatusCodes.Status422UnprocessableEntity,
+                            managing.Id == c.ManagingTeamId ? $"{managing.Name} already manages the case." : $"The unit {managing.Name} is deactivated; choose an active manager unit.", "managingTeamId"));
+                    }
+
+                    fromTeamId = c.ManagingTeamId;
+                    c.ManagingTeamId = managing.Id;
+                    teamId = managing.Id;
                     break;
                 case WorkflowEffects.ClearRespondingTeam:
                     teamId = c.RespondingTeamId;
@@ -311,6 +351,7 @@ public static class FireCaseEvent
             ActorRole = chosen.Held.Role,
             ActorTeamId = chosen.Held.TeamId,
             TeamId = teamId,
+            FromTeamId = fromTeamId,
             Message = string.IsNullOrWhiteSpace(message) ? null : message,
             FileId = attached?.Id,
             FileName = attached?.FileName,
@@ -377,7 +418,7 @@ public static class FireCaseEvent
     {
         var type = eventName switch
         {
-            "assign" or "reassign" => Assigned,
+            "assign" or "reassign" or "assign_responder" => Assigned,
             "request_amends" => RedraftRequested,
             "close" or "auto_close" => Closed,
             _ when to != from && definition.StepOf(to) is not null => ReadyForClearance,
@@ -394,6 +435,7 @@ public static class FireCaseEvent
                 ClearanceStep = definition.StepOf(to),
                 c.ManagingTeamId,
                 c.RespondingTeamId,
+                c.ResponderId,
                 c.FinalDeadline,
                 Outcome = c.Outcome?.ToString(),
                 AppealOutcome = c.AppealOutcome?.ToString(),
@@ -418,6 +460,8 @@ public static class FireCaseEvent
         WorkflowGuards.MessageGiven => "message",
         WorkflowGuards.FileGiven => "fileId",
         WorkflowGuards.TeamGiven => "teamId",
+        WorkflowGuards.ResponderGiven => "userId",
+        WorkflowGuards.ManagingTeamGiven => "managingTeamId",
         WorkflowGuards.StepsGiven => "clearanceSteps",
         WorkflowGuards.LinkedCaseGiven => "linkedCase",
         WorkflowGuards.ClosureComplete => "closure",

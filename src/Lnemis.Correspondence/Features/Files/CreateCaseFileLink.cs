@@ -21,18 +21,24 @@ public static class CreateCaseFileLink
 
     internal static async Task<IResult> HandleAsync(Guid id, Guid fileId, int? version, LnemisDbContext db, IDocumentStore documents, CancellationToken ct)
     {
-        var file = await ListCaseFileVersions.FindAsync(db, id, fileId, ct);
+        var (file, problem) = await FindStoredAsync(db, id, fileId, ct);
         if (file is null)
         {
-            return Problems.NotFound("The case file");
-        }
-
-        if (file.RemovedAt is not null)
-        {
-            return Problems.Conflict("The file was removed on anonymisation; there is nothing to download.");
+            return problem!;
         }
 
         var link = await documents.IssueDownloadLinkAsync(file.DocumentId, version, ct);
-        return link is null ? Problems.NotFound(version is null ? "The file" : $"Version {version} of the file") : TypedResults.Ok(link);
+        return link is null ? VersionNotFound(version) : TypedResults.Ok(link);
     }
+
+    /// <summary>A file of a case the caller may see that still has its content; else the problem to answer.</summary>
+    internal static async Task<(Domain.CaseFile? File, IResult? Problem)> FindStoredAsync(LnemisDbContext db, Guid caseId, Guid fileId, CancellationToken ct)
+    {
+        var file = await ListCaseFileVersions.FindAsync(db, caseId, fileId, ct);
+        return file is null ? (null, Problems.NotFound("The case file"))
+            : file.RemovedAt is not null ? (null, Problems.Conflict("The file was removed on anonymisation; there is nothing to download."))
+            : (file, null);
+    }
+
+    internal static IResult VersionNotFound(int? version) => Problems.NotFound(version is null ? "The file" : $"Version {version} of the file");
 }

@@ -59,6 +59,8 @@ internal sealed class CaseNotifications(Notifier notifier) : ICaseObserver
         {
             { Event: "assign" or "reassign" } when c.RespondingTeamId is { } team =>
                 (CaseNotificationEvents.CaseAssigned, await CaseNotificationEvents.MembersAsync(db, [team], ct)),
+            { Event: "assign_responder" } when c.ResponderId is { } person =>
+                (CaseNotificationEvents.CaseAssigned, [person]),
             { Event: "request_amends" } =>
                 (CaseNotificationEvents.RedraftRequested, await CaseNotificationEvents.RespondersAsync(db, c, ct)),
             _ when entry.FromState != entry.ToState && definition.StepOf(entry.ToState) is { } step =>

@@ -17,7 +17,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lnemis.Correspondence.Features.Teams;
 
 /// <summary>
-/// Moves the open cases of a responder unit, or of one responder, to another responder unit in bulk.
+/// Moves the open cases of a responder unit, or of one responder, to another responder unit in bulk,
+/// and, when <c>toUserId</c> names one of its active responders, to that person (their "my open cases").
 /// Each case goes through the workflow's <c>reassign</c> event as the caller (a case manager of the
 /// case's managing team), one transaction per case, so every case's history says who moved it and
 /// why, and a case the workflow does not let be reassigned now (in clearance, say) is skipped with
@@ -33,7 +34,11 @@ public static class ReassignOpenCases
 
     public sealed record CaseVersion(Guid CaseId, long Version);
 
-    public sealed record Request(Guid? FromTeamId, Guid? FromUserId, Guid ToTeamId, string Reason, List<CaseVersion>? Cases);
+    public sealed record Request(Guid? FromTeamId, Guid? FromUserId, Guid ToTeamId, string Reason, List<CaseVersion>? Cases)
+    {
+        /// <summary>An active responder of the target unit to name as each case's responder (optional).</summary>
+        public Guid? ToUserId { get; init; }
+    }
 
     public sealed record OpenCase(Guid Id, string Number, string State, Guid? RespondingTeamId, Guid? ResponderId, long Version);
 
@@ -41,7 +46,10 @@ public static class ReassignOpenCases
 
     public sealed record Outcome(Guid CaseId, string? Number, string Result, string? Reason);
 
-    public sealed record ReassignmentView(Guid Id, Guid? FromTeamId, Guid? FromUserId, Guid ToTeamId, string Reason, int Moved, int Skipped, bool More, IReadOnlyList<Outcome> Cases);
+    public sealed record ReassignmentView(Guid Id, Guid? FromTeamId, Guid? FromUserId, Guid ToTeamId, string Reason, int Moved, int Skipped, bool More, IReadOnlyList<Outcome> Cases)
+    {
+        public Guid? ToUserId { get; init; }
+    }
 
     public const string Moved = "moved";
     public const string Skipped = "skipped";
@@ -55,7 +63,8 @@ public static class ReassignOpenCases
         {
             RuleFor(r => r.FromTeamId).NotNull().When(r => r.FromUserId is null).WithMessage("Choose the team or the user whose open cases move.");
             RuleFor(r => r.FromUserId).Null().When(r => r.FromTeamId is not null).WithMessage("Choose either a team or a user, not both.");
-            RuleFor(r => r.ToTeamId).NotEmpty().NotEqual(r => r.FromTeamId ?? Guid.Empty).WithMessage("Choose another responder unit.");
+            RuleFor(r => r.ToTeamId).NotEmpty().NotEqual(r => r.FromTeamId ?? Guid.Empty).When(r => r.ToUserId is null).WithMessage("Choose another responder unit.");
+            RuleFor(r => r.ToUserId).NotEqual(r => r.FromUserId).When(r => r.ToUserId is not null).WithMessage("Choose another responder.");
             RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
             RuleFor(r => r.Cases).Must(c => c is null || c.Count <= MaxCases).WithMessage($"At most {MaxCases} cases at once.");
         }
@@ -95,6 +104,11 @@ public static class ReassignOpenCases
             return Problems.Field("toTeamId", $"{target.Name} is deactivated.");
         }
 
+        if (request.ToUserId is { } toUser && !await CaseAssignees.IsActiveResponderAsync(db, target.Id, toUser, ct))
+        {
+            return Problems.Field("toUserId", $"Choose an active responder of {target.Name}.");
+        }
+
         // What to move: the cases listed (with the versions the caller saw), else the current ones.
         var current = await Source(db, request.FromTeamId, request.FromUserId)
             .Select(c => new { c.Id, c.Number, c.Version })
@@ -111,6 +125,7 @@ public static class ReassignOpenCases
             FromTeamId = request.FromTeamId,
             FromUserId = request.FromUserId,
             ToTeamId = target.Id,
+            ToUserId = request.ToUserId,
             Reason = reason,
             ScopePath = Team.GroupPathOf(target.ScopePath),
             StartedAt = clock.GetUtcNow(),
@@ -130,7 +145,7 @@ public static class ReassignOpenCases
                 continue;
             }
 
-            outcomes.Add(await ReassignAsync(caseId, number, version, target.Id, reason, db, actor, caseClock, events, observers, clock, ct));
+            outcomes.Add(await ReassignAsync(caseId, number, version, target.Id, request.ToUserId, reason, db, actor, caseClock, events, observers, clock, ct));
         }
 
         db.ChangeTracker.Clear();
@@ -140,13 +155,13 @@ public static class ReassignOpenCases
         batch.Outcomes = JsonSerializer.Serialize(outcomes, Json);
         batch.FinishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ReassignmentView(batch.Id, batch.FromTeamId, batch.FromUserId, batch.ToTeamId, batch.Reason, batch.Moved, batch.Skipped, batch.More, outcomes));
+        return TypedResults.Ok(new ReassignmentView(batch.Id, batch.FromTeamId, batch.FromUserId, batch.ToTeamId, batch.Reason, batch.Moved, batch.Skipped, batch.More, outcomes) { ToUserId = batch.ToUserId });
     }
 
     private static async Task<Outcome> ReassignAsync(
-        Guid caseId, string number, long version, Guid toTeamId, string reason, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, EventPublisher events, CaseObservers observers, TimeProvider clock, CancellationToken ct)
+        Guid caseId, string number, long version, Guid toTeamId, Guid? toUserId, string reason, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, EventPublisher events, CaseObservers observers, TimeProvider clock, CancellationToken ct)
     {
-        var request = FireCaseEvent.Request.WithReason(version, reason) with { TeamId = toTeamId };
+        var request = FireCaseEvent.Request.WithReason(version, reason) with { TeamId = toTeamId, UserId = toUserId };
         try
         {
             var fired = await FireCaseEvent.FireAsync(caseId, "reassign", request, asSystem: false, db, actor, caseClock, events, observers, clock, ct);

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Lnemis.Correspondence.Data;
+using Lnemis.Correspondence.Features.Cases;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
 using Lnemis.Platform.Data;
+using Lnemis.Platform.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,14 +17,31 @@ namespace Lnemis.Correspondence.Features.Teams;
 /// offered for assignment and takes no new members. A team is deactivated only when nothing open
 /// hangs on it: no open case it manages or answers, no active team below it (409 saying how many).
 /// A team comes back only under an active parent. A stale version gets 409.
+/// Instead of only refusing, deactivation can first move the open cases the team manages to
+/// another manager unit of the business group (<c>moveManagedCasesTo</c>): each case goes through
+/// the workflow's <c>transfer_managing_team</c> event (as the system, on the administrator's say,
+/// one transaction per case, its history saying from and to), at most
+/// <see cref="ReassignOpenCases.MaxCases"/> per request. What is moved stays moved, so a retry or a
+/// second run carries on with the rest; the team is deactivated once nothing open hangs on it.
 /// </summary>
 public static class TeamActivation
 {
-    public sealed record Request(long Version);
+    public sealed record Request(long Version)
+    {
+        /// <summary>An active manager unit of the same business group to hand the team's open cases to before deactivating.</summary>
+        public Guid? MoveManagedCasesTo { get; init; }
+
+        /// <summary>Why, for each moved case's history (defaults to saying the team is being deactivated).</summary>
+        public string? Reason { get; init; }
+    }
 
     public sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Version).GreaterThan(0);
+        public Validator()
+        {
+            RuleFor(r => r.Version).GreaterThan(0);
+            RuleFor(r => r.Reason).MaximumLength(1000);
+        }
     }
 
     public static void Map(IEndpointRouteBuilder api)
@@ -31,12 +50,30 @@ public static class TeamActivation
         api.MapPost("/teams/{id:guid}/reactivate", ReactivateAsync).RequirePermission(CorrespondencePermissions.TeamsManage).Validate<Request>().WithTags("Teams");
     }
 
-    internal static async Task<IResult> DeactivateAsync(Guid id, Request request, LnemisDbContext db, CurrentActor actor, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> DeactivateAsync(
+        Guid id, Request request, LnemisDbContext db, CurrentActor actor, CaseClock caseClock, EventPublisher events, CaseObservers observers, TimeProvider clock, CancellationToken ct)
     {
         var (team, problem) = await TeamAdministration.FindManagedAsync(db, actor, id, ct);
         if (team is null)
         {
             return problem!;
+        }
+
+        var moved = 0;
+        if (team.DeactivatedAt is null && request.MoveManagedCasesTo is { } targetId)
+        {
+            if (await ManagedCaseTransfer.TargetProblemAsync(db, team, targetId, ct) is { } refused)
+            {
+                return refused;
+            }
+
+            var reason = string.IsNullOrWhiteSpace(request.Reason) ? $"{team.Name} is being deactivated" : request.Reason.Trim();
+            moved = await ManagedCaseTransfer.MoveAsync(db, team.Id, targetId, reason, actor, caseClock, events, observers, clock, ct);
+            (team, problem) = await TeamAdministration.FindManagedAsync(db, actor, id, ct);
+            if (team is null)
+            {
+                return problem!;
+            }
         }
 
         if (team.DeactivatedAt is null)
@@ -48,7 +85,9 @@ public static class TeamActivation
                 var reasons = new List<string>();
                 if (managed > 0)
                 {
-                    reasons.Add($"it manages {TeamAdministration.Cases(managed)}");
+                    reasons.Add(moved > 0
+                        ? $"{TeamAdministration.Cases(moved)} moved, it still manages {TeamAdministration.Cases(managed)} (run it again to move the rest)"
+                        : $"it manages {TeamAdministration.Cases(managed)} (move them to another manager unit)");
                 }
 
                 if (answered > 0)
@@ -63,7 +102,7 @@ public static class TeamActivation
 
                 return TeamAdministration.Refused(
                     $"{team.Name} cannot be deactivated: {string.Join("; ", reasons)}.",
-                    new Dictionary<string, object?> { ["openCasesManaged"] = managed, ["openCasesAnswered"] = answered, ["activeChildTeams"] = children });
+                    new Dictionary<string, object?> { ["openCasesManaged"] = managed, ["openCasesAnswered"] = answered, ["activeChildTeams"] = children, ["casesMoved"] = moved });
             }
 
             db.Entry(team).Property(t => t.Version).OriginalValue = request.Version;

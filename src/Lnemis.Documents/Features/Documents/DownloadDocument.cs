@@ -16,7 +16,8 @@ namespace Lnemis.Documents.Features.Documents;
 
 /// <summary>
 /// Streams a version's plain content: with a session (documents.read) or with a signed link. Every
-/// download of an OFFICIAL-SENSITIVE document is audited before the first byte goes out.
+/// download of an OFFICIAL-SENSITIVE document is audited before the first byte goes out. The same
+/// signed link on <c>/documents/preview</c> shows it inline instead (<see cref="InlineFileResult"/>).
 /// </summary>
 public static class DownloadDocument
 {
@@ -26,6 +27,7 @@ public static class DownloadDocument
 
         // The signature is the authority here: it was issued to a caller who could read the document, minutes ago.
         api.MapGet("/documents/download", HandleLinkAsync).AllowAnonymous().WithTags("Documents");
+        api.MapGet("/documents/preview", HandlePreviewAsync).AllowAnonymous().WithTags("Documents");
     }
 
     internal static async Task<IResult> HandleAsync(Guid id, int number, DocumentService documents, AuditLog audit, ILoggerFactory logs, CancellationToken ct)
@@ -36,7 +38,14 @@ public static class DownloadDocument
             : Problems.NotFound($"Version {number} of the document");
     }
 
-    internal static async Task<IResult> HandleLinkAsync(string? token, DownloadLinks links, LnemisDbContext db, DocumentService documents, AuditLog audit, CurrentActor actor, ILoggerFactory logs, CancellationToken ct)
+    internal static Task<IResult> HandleLinkAsync(string? token, DownloadLinks links, LnemisDbContext db, DocumentService documents, AuditLog audit, CurrentActor actor, ILoggerFactory logs, CancellationToken ct) =>
+        ServeLinkAsync(token, preview: false, links, db, documents, audit, actor, logs, ct);
+
+    internal static Task<IResult> HandlePreviewAsync(string? token, DownloadLinks links, LnemisDbContext db, DocumentService documents, AuditLog audit, CurrentActor actor, ILoggerFactory logs, CancellationToken ct) =>
+        ServeLinkAsync(token, preview: true, links, db, documents, audit, actor, logs, ct);
+
+    private static async Task<IResult> ServeLinkAsync(
+        string? token, bool preview, DownloadLinks links, LnemisDbContext db, DocumentService documents, AuditLog audit, CurrentActor actor, ILoggerFactory logs, CancellationToken ct)
     {
         var (claim, problem) = links.Verify(token);
         if (claim is null)
@@ -50,10 +59,11 @@ public static class DownloadDocument
         var document = version is null ? null : await db.Documents().AsNoTracking().FirstOrDefaultAsync(d => d.Id == version.DocumentId, ct);
         return document is null || version is null
             ? Problems.NotFound("The document")
-            : await SendAsync(document, version, "link", claim.IssuedTo, documents, audit, logs, ct);
+            : await SendAsync(document, version, preview ? "preview-link" : "link", claim.IssuedTo, documents, audit, logs, ct, preview);
     }
 
-    private static async Task<IResult> SendAsync(Document document, DocumentVersion version, string via, Guid? issuedTo, DocumentService documents, AuditLog audit, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> SendAsync(
+        Document document, DocumentVersion version, string via, Guid? issuedTo, DocumentService documents, AuditLog audit, ILoggerFactory logs, CancellationToken ct, bool preview = false)
     {
         Stream content;
         try
@@ -73,6 +83,6 @@ public static class DownloadDocument
                 JsonSerializer.Serialize(new { classification = document.Classification, version = version.Number, via, issuedTo }), ct);
         }
 
-        return TypedResults.Stream(content, version.ContentType, version.FileName);
+        return preview ? new InlineFileResult(content, version.ContentType, version.FileName) : TypedResults.Stream(content, version.ContentType, version.FileName);
     }
 }

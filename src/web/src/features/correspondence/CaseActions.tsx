@@ -5,6 +5,7 @@ import { ProblemAlert, StatusMessage } from '../../components/ProblemAlert';
 import { formProblem, inlineFields } from '../registry/formErrors';
 import { blankToNull } from '../registry/format';
 import { CheckboxGroup, DateField, NumberField, TextAreaField } from '../registry/RegistryFields';
+import { ResponderPicker } from './ResponderPicker';
 import { ResponseFileField } from './ResponseFileField';
 import {
   clearanceStepsOf,
@@ -23,6 +24,8 @@ import {
 
 type Input =
   | 'team'
+  | 'responder'
+  | 'managingTeam'
   | 'reason'
   | 'optionalReason'
   | 'steps'
@@ -37,8 +40,10 @@ type Input =
 
 /** What each event asks for (FireCaseEvent's request and the workflow guards); events not listed need nothing. */
 const eventInputs: Record<string, Input[]> = {
-  assign: ['team'],
-  reassign: ['team'],
+  assign: ['team', 'responder'],
+  reassign: ['team', 'responder'],
+  assign_responder: ['responder'],
+  transfer_managing_team: ['managingTeam', 'optionalReason'],
   reject: ['reason'],
   request_amends: ['reason'],
   approve_and_bypass: ['reason'],
@@ -62,6 +67,8 @@ const inlineKeys = [
   'reason',
   'message',
   'teamId',
+  'userId',
+  'managingTeamId',
   'clearanceSteps',
   'fileId',
   'on',
@@ -83,6 +90,8 @@ const categories: { value: ClockStopCategory; label: string }[] = [
 
 interface Values {
   teamId: string;
+  userId: string;
+  managingTeamId: string;
   reason: string;
   steps: string[];
   fileId: string;
@@ -104,6 +113,8 @@ interface Values {
 function initialValues(detail: CaseDetail): Values {
   return {
     teamId: '',
+    userId: '',
+    managingTeamId: '',
     reason: '',
     steps: [],
     fileId: '',
@@ -130,6 +141,12 @@ function buildBody(eventName: string, detail: CaseDetail, values: Values): CaseE
     switch (input) {
       case 'team':
         body.teamId = values.teamId || null;
+        break;
+      case 'responder':
+        body.userId = values.userId || null;
+        break;
+      case 'managingTeam':
+        body.managingTeamId = values.managingTeamId || null;
         break;
       case 'reason':
       case 'optionalReason':
@@ -183,6 +200,8 @@ function check(eventName: string, detail: CaseDetail, values: Values): Record<st
   const inputs = eventInputs[eventName] ?? [];
   const found: Record<string, string[]> = {};
   if (inputs.includes('team') && !values.teamId) found.teamId = ['Choose the responding team.'];
+  if (eventName === 'assign_responder' && !values.userId) found.userId = ['Choose the responder.'];
+  if (inputs.includes('managingTeam') && !values.managingTeamId) found.managingTeamId = ['Choose the managing team.'];
   if (inputs.includes('reason') && !values.reason.trim()) found.reason = ['Give the reason.'];
   if (inputs.includes('steps') && values.steps.length === 0) found.clearanceSteps = ['Choose at least one step.'];
   if (inputs.includes('responseFile') && !values.fileId) found.fileId = ['Choose or upload the response file.'];
@@ -213,13 +232,14 @@ interface EventFormProps {
   eventName: string;
   detail: CaseDetail;
   responderTeams: Team[];
+  managerTeams: Team[];
   onDone: (message: string) => void;
   onCancel: () => void;
   onReload: () => void;
 }
 
 /** One event's form. Sends the version read and an Idempotency-Key kept until the submission succeeds. */
-function EventForm({ eventName, detail, responderTeams, onDone, onCancel, onReload }: EventFormProps) {
+function EventForm({ eventName, detail, responderTeams, managerTeams, onDone, onCancel, onReload }: EventFormProps) {
   const headingId = useId();
   const [values, setValues] = useState(() => initialValues(detail));
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
@@ -271,11 +291,43 @@ function EventForm({ eventName, detail, responderTeams, onDone, onCancel, onRelo
             label="Responding team"
             name="teamId"
             value={values.teamId}
-            onChange={(e) => set('teamId', e.target.value)}
+            onChange={(e) => {
+              set('teamId', e.target.value);
+              set('userId', '');
+            }}
             errors={errors.teamId}
           >
             <option value="">Choose the team</option>
             {responderTeams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} ({t.code})
+              </option>
+            ))}
+          </SelectField>
+        );
+      case 'responder':
+        return (
+          <ResponderPicker
+            key={input}
+            teamId={eventName === 'assign_responder' ? detail.respondingTeamId : values.teamId || null}
+            value={values.userId}
+            onChange={(userId) => set('userId', userId)}
+            errors={errors.userId}
+            required={eventName === 'assign_responder'}
+          />
+        );
+      case 'managingTeam':
+        return (
+          <SelectField
+            key={input}
+            label="New managing team"
+            name="managingTeamId"
+            value={values.managingTeamId}
+            onChange={(e) => set('managingTeamId', e.target.value)}
+            errors={errors.managingTeamId}
+          >
+            <option value="">Choose the manager unit</option>
+            {managerTeams.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name} ({t.code})
               </option>
@@ -522,7 +574,8 @@ export function CaseActions({ detail, teams, onReload }: { detail: CaseDetail; t
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const events = [...new Set(Object.values(detail.allowedEvents).flat())];
-  const responderTeams = responderUnitsFor(detail, teams);
+  const responderTeams = unitsFor(detail, teams, 'Responder');
+  const managerTeams = unitsFor(detail, teams, 'Manager').filter((t) => t.id !== detail.managingTeamId);
 
   return (
     <section className="panel" aria-labelledby="case-actions-heading">
@@ -555,6 +608,7 @@ export function CaseActions({ detail, teams, onReload }: { detail: CaseDetail; t
           eventName={open}
           detail={detail}
           responderTeams={responderTeams}
+          managerTeams={managerTeams}
           onCancel={() => setOpen(null)}
           onReload={onReload}
           onDone={(message) => {
@@ -567,8 +621,8 @@ export function CaseActions({ detail, teams, onReload }: { detail: CaseDetail; t
   );
 }
 
-/** Responder units in the case's business group (the server refuses any other), found through the team tree. */
-function responderUnitsFor(detail: CaseDetail, teams: Team[]): Team[] {
+/** Active units of a role in the case's business group (the server refuses any other), found through the team tree. */
+function unitsFor(detail: CaseDetail, teams: Team[], role: 'Responder' | 'Manager'): Team[] {
   const byId = new Map(teams.map((t) => [t.id, t]));
   const groupOf = (id: string | null): string | null => {
     let team = id ? byId.get(id) : undefined;
@@ -576,7 +630,7 @@ function responderUnitsFor(detail: CaseDetail, teams: Team[]): Team[] {
     return team?.id ?? null;
   };
   const group = groupOf(detail.managingTeamId);
-  const responders = teams.filter((t) => t.kind === 'BusinessUnit' && t.role === 'Responder');
+  const responders = teams.filter((t) => t.kind === 'BusinessUnit' && t.role === role && t.active !== false);
   const inGroup = group ? responders.filter((t) => groupOf(t.id) === group) : [];
   return inGroup.length > 0 ? inGroup : responders;
 }

@@ -114,7 +114,7 @@ describe('case detail', () => {
     await user.click(within(form).getByRole('button', { name: 'Assign' }));
     expect(await screen.findByText('Done: assign.')).toBeInTheDocument();
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.body).toEqual({ version: 1, teamId: responders.id });
+    expect(sent[0]?.body).toEqual({ version: 1, teamId: responders.id, userId: null });
     expect(sent[0]?.key).toMatch(/^[0-9a-f-]{36}$/);
 
     // The case is read again: new state, a second history entry, the new allowed actions.

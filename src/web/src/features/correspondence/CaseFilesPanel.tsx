@@ -17,6 +17,7 @@ import {
   type DownloadLink,
 } from './caseFilesApi';
 import type { CaseDetail } from './casesApi';
+import { PreviewButton } from './FilePreview';
 
 /** People who may act on the case now (any allowed event) may add files; everyone who sees it may read them. */
 export function mayAddFiles(detail: CaseDetail): boolean {
@@ -166,7 +167,7 @@ function FileRow({ caseId, file, canAdd }: { caseId: string; file: CaseFile; can
       <td>{file.versionCount}</td>
       <td>{formatDateTime(file.uploadedAt)}</td>
       <td>
-        <DownloadButton caseId={caseId} file={file} />{' '}
+        <DownloadButton caseId={caseId} file={file} /> <PreviewButton caseId={caseId} file={file} />{' '}
         <button
           type="button"
           className="button button--secondary"

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { api, server } from '../../test/server';
@@ -36,6 +36,12 @@ describe('bulk reassignment screen', () => {
     };
     server.use(
       http.get(api('/teams/reassignments/open-cases'), () => HttpResponse.json(open)),
+      http.get(api(`/teams/${second.id}`), () =>
+        HttpResponse.json({
+          team: second,
+          members: [{ id: 'm-9', teamId: second.id, userId: 'u-sam', role: 'Responder', active: true }],
+        }),
+      ),
       http.post(api('/teams/reassignments'), async ({ request }) => {
         const body = (await request.json()) as ReassignFields;
         sent.push({ key: request.headers.get('Idempotency-Key'), body });
@@ -70,6 +76,8 @@ describe('bulk reassignment screen', () => {
     await user.click(within(form).getByRole('button', { name: 'List open cases' }));
     expect(await within(form).findByText('260319002')).toBeInTheDocument();
     await user.selectOptions(within(form).getByLabelText('To unit'), second.id);
+    await waitFor(() => expect(within(form).getByRole('option', { name: 'u-sam' })).toBeInTheDocument());
+    await user.selectOptions(within(form).getByLabelText('Responder (optional)'), 'u-sam');
     await user.type(within(form).getByLabelText('Reason'), 'Unit closing');
     await user.click(within(form).getByRole('button', { name: 'Reassign 2 cases' }));
 
@@ -82,6 +90,7 @@ describe('bulk reassignment screen', () => {
       fromTeamId: responders.id,
       fromUserId: null,
       toTeamId: second.id,
+      toUserId: 'u-sam',
       reason: 'Unit closing',
       cases: [
         { caseId: 'c-1', version: 3 },

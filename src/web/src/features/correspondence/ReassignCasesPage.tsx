@@ -9,6 +9,7 @@ import { formProblem, inlineFields } from '../registry/formErrors';
 import { newKey } from './CaseActions';
 import { stateLabel, teamNamer, useTeamsQuery } from './casesApi';
 import { isActive } from './TeamAdminPage';
+import { ResponderPicker } from './ResponderPicker';
 import { useLazyOpenCasesToReassignQuery, useReassignCasesMutation, type ReassignFields } from './teamAdminApi';
 import './cases.css';
 
@@ -29,6 +30,7 @@ export function ReassignCasesPage() {
     fromTeamId: params.get('fromTeamId') ?? '',
     fromUserId: '',
     toTeamId: '',
+    toUserId: '',
     reason: '',
   });
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
@@ -69,6 +71,7 @@ export function ReassignCasesPage() {
     const body: ReassignFields = {
       ...source,
       toTeamId: values.toTeamId,
+      toUserId: values.toUserId || null,
       reason: values.reason.trim(),
       cases: listed.data.items.map((c) => ({ caseId: c.id, version: c.version })),
     };
@@ -87,7 +90,7 @@ export function ReassignCasesPage() {
         {Object.keys(clientErrors).length > 0 ? null : (
           <ProblemAlert
             problem={problem}
-            shownFields={inlineFields(problem, ['fromTeamId', 'fromUserId', 'toTeamId', 'reason', 'cases'])}
+            shownFields={inlineFields(problem, ['fromTeamId', 'fromUserId', 'toTeamId', 'toUserId', 'reason', 'cases'])}
           />
         )}
         <SelectField
@@ -149,7 +152,10 @@ export function ReassignCasesPage() {
           label="To unit"
           name="toTeamId"
           value={values.toTeamId}
-          onChange={(e) => set('toTeamId', e.target.value)}
+          onChange={(e) => {
+            set('toTeamId', e.target.value);
+            set('toUserId', '');
+          }}
           errors={errors.toTeamId}
         >
           <option value="">Choose</option>
@@ -161,6 +167,13 @@ export function ReassignCasesPage() {
               </option>
             ))}
         </SelectField>
+        <ResponderPicker
+          teamId={values.toTeamId || null}
+          name="toUserId"
+          value={values.toUserId}
+          onChange={(userId) => set('toUserId', userId)}
+          errors={errors.toUserId}
+        />
         <TextField
           label="Reason"
           name="reason"

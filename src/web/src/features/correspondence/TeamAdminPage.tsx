@@ -13,6 +13,7 @@ import {
   useSetMemberActiveMutation,
   useSetTeamActiveMutation,
 } from './teamAdminApi';
+import { DeactivateWithMove } from './DeactivateWithMove';
 import '../registry/registry.css';
 import './cases.css';
 
@@ -237,6 +238,9 @@ function TeamPanel({ teamId, teams }: { teamId: Id; teams: Team[] }) {
         disabled={activeState.isLoading}
         onConfirm={() => void setActive({ teamId, active: !active, version: team.version })}
       />
+      {active && team.role === 'Manager' ? (
+        <DeactivateWithMove key={`d${team.version}`} team={team} teams={teams} />
+      ) : null}
       <h3>Move</h3>
       <MoveTeamForm key={team.version} team={team} teams={teams} />
       {team.kind === 'BusinessUnit' ? (

@@ -43,6 +43,23 @@ export interface DownloadLink {
   expiresAt: string;
 }
 
+/** A short-lived link that shows a version in the browser (PDF, PNG, JPEG, plain text only). */
+export interface PreviewLink extends DownloadLink {
+  contentType: string;
+}
+
+/** The types the server shows inline; anything else is download-only. */
+export const previewableTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'];
+
+/** The media type without parameters ("text/plain; charset=utf-8" → "text/plain"). */
+export function mediaType(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+export function isPreviewable(contentType: string): boolean {
+  return previewableTypes.includes(mediaType(contentType));
+}
+
 const filesBase = baseApi.enhanceEndpoints({ addTagTypes: ['CaseFiles', 'CaseFileVersions'] });
 
 function filesUrl(caseId: string) {
@@ -106,10 +123,19 @@ export const caseFilesApi = filesBase.injectEndpoints({
         params: queryParams({ version }),
       }),
     }),
+    /** A short-lived preview link (422 for a type not shown inline). */
+    caseFilePreview: build.mutation<PreviewLink, { caseId: string; fileId: string; version?: number }>({
+      query: ({ caseId, fileId, version }) => ({
+        url: `${filesUrl(caseId)}/${encodeURIComponent(fileId)}/previews`,
+        method: 'POST',
+        params: queryParams({ version }),
+      }),
+    }),
   }),
 });
 
 export const {
+  useCaseFilePreviewMutation,
   useCaseFilesQuery,
   useCaseFileVersionsQuery,
   useUploadCaseFileMutation,

@@ -209,6 +209,10 @@ export interface CaseEventBody {
   message?: string | null;
   reason?: string | null;
   teamId?: Id | null;
+  /** A named responder of the unit (assign_responder; optional on assign and reassign). */
+  userId?: Id | null;
+  /** The manager unit a case is transferred to (transfer_managing_team). */
+  managingTeamId?: Id | null;
   clearanceSteps?: string[] | null;
   /** The case file (kind response) upload_response attaches. */
   fileId?: Id | null;
@@ -361,6 +365,8 @@ const eventLabels: Record<string, string> = {
   accept: 'Accept',
   reject: 'Reject',
   reassign: 'Reassign',
+  assign_responder: 'Assign to a person',
+  transfer_managing_team: 'Transfer to another managing team',
   flag_for_clearance: 'Flag for clearance',
   unflag: 'Remove my clearance step',
   accept_approval: 'Take on the approval',

@@ -42,6 +42,8 @@ export interface ReassignFields {
   fromTeamId: Id | null;
   fromUserId: Id | null;
   toTeamId: Id;
+  /** An active responder of the target unit each case is assigned to (optional). */
+  toUserId?: Id | null;
   reason: string;
   cases: { caseId: Id; version: number }[] | null;
 }
@@ -112,6 +114,18 @@ export const teamAdminApi = casesApi.injectEndpoints({
       }),
       invalidatesTags: (_r, _e, { teamId }) => teamOne(teamId),
     }),
+    /** Hands the open cases the manager unit manages to another manager unit (up to 200 a request), then deactivates it. */
+    deactivateMovingCases: build.mutation<
+      Team,
+      { teamId: Id; version: number; moveManagedCasesTo: Id; reason: string | null }
+    >({
+      query: ({ teamId, ...body }) => ({
+        url: `/teams/${encodeURIComponent(teamId)}/deactivate`,
+        method: 'POST',
+        body,
+      }),
+      invalidatesTags: (_r, _e, { teamId }) => teamOne(teamId),
+    }),
     moveTeam: build.mutation<Team, { teamId: Id; parentId: Id; version: number }>({
       query: ({ teamId, ...body }) => ({ url: `/teams/${encodeURIComponent(teamId)}/move`, method: 'POST', body }),
       invalidatesTags: (_r, _e, { teamId }) => teamOne(teamId),
@@ -155,6 +169,7 @@ export const teamAdminApi = casesApi.injectEndpoints({
 });
 
 export const {
+  useDeactivateMovingCasesMutation,
   useSetTeamActiveMutation,
   useMoveTeamMutation,
   useSetMemberActiveMutation,
