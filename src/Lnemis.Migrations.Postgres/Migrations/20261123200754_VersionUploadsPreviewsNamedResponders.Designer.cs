@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace Lnemis.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LnemisDbContext))]
-    [Migration("20261123191628_issue5")]
-    partial class issue5
+    [Migration("20261123200754_VersionUploadsPreviewsNamedResponders")]
+    partial class VersionUploadsPreviewsNamedResponders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -662,6 +662,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("from_state");
 
+                    b.Property<Guid?>("FromTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_team_id");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1117,6 +1121,10 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.Property<Guid>("ToTeamId")
                         .HasColumnType("uuid")
                         .HasColumnName("to_team_id");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_team_reassignments");

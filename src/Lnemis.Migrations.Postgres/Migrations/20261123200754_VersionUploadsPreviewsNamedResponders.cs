@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Lnemis.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class CorrGaps : Migration
+    public partial class VersionUploadsPreviewsNamedResponders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,6 +15,13 @@ namespace Lnemis.Migrations.Postgres.Migrations
                 name: "to_user_id",
                 schema: "correspondence",
                 table: "team_reassignments",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "version_of",
+                schema: "documents",
+                table: "document_uploads",
                 type: "uuid",
                 nullable: true);
 
@@ -33,6 +40,11 @@ namespace Lnemis.Migrations.Postgres.Migrations
                 name: "to_user_id",
                 schema: "correspondence",
                 table: "team_reassignments");
+
+            migrationBuilder.DropColumn(
+                name: "version_of",
+                schema: "documents",
+                table: "document_uploads");
 
             migrationBuilder.DropColumn(
                 name: "from_team_id",

@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Lnemis.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CorrGaps : Migration
+    public partial class VersionUploadsPreviewsNamedResponders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "version_of",
+                table: "documents_document_uploads",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "to_user_id",
                 table: "correspondence_team_reassignments",
@@ -27,6 +33,10 @@ namespace Lnemis.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "version_of",
+                table: "documents_document_uploads");
+
             migrationBuilder.DropColumn(
                 name: "to_user_id",
                 table: "correspondence_team_reassignments");
