@@ -13,18 +13,23 @@ internal static class CorrespondenceEventCatalogue
 {
     private const string Module = "Correspondence";
 
-    private static object Example(string state, string? clearanceStep, CaseOutcome? outcome) => new
-    {
-        Number = "FOI-20261123-0007",
-        Type = CaseType.Foi.Code(),
-        State = state,
-        ClearanceStep = clearanceStep,
-        ManagingTeamId = Guid.Parse("0199a1b2-0000-7000-8000-00000000c001"),
-        RespondingTeamId = (Guid?)Guid.Parse("0199a1b2-0000-7000-8000-00000000c002"),
-        FinalDeadline = (DateOnly?)new DateOnly(2026, 12, 21),
-        Outcome = outcome?.ToString(),
-        AppealOutcome = (string?)null,
-    };
+    private static object Example(string state, string? clearanceStep, CaseOutcome? outcome) => FireCaseEvent.EventPayload(
+        new Case
+        {
+            Number = "FOI-20261123-0007",
+            Subject = "",
+            RequesterName = "",
+            State = state,
+            ScopePath = "",
+            Type = CaseType.Foi,
+            ManagingTeamId = Guid.Parse("0199a1b2-0000-7000-8000-00000000c001"),
+            RespondingTeamId = Guid.Parse("0199a1b2-0000-7000-8000-00000000c002"),
+            ResponderId = Guid.Parse("0199a1b2-0000-7000-8000-00000000c003"),
+            FinalDeadline = new DateOnly(2026, 12, 21),
+            Outcome = outcome,
+        },
+        state,
+        clearanceStep);
 
     public static IEnumerable<IntegrationEventDefinition> All { get; } =
     [

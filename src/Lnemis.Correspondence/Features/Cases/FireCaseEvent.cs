@@ -426,22 +426,27 @@ public static class FireCaseEvent
         };
         if (type is not null)
         {
-            // No personal data in events: subscribers fetch the case if they may.
-            events.Publish(type, c.Id, c.ScopePath, new
-            {
-                c.Number,
-                Type = c.Type.Code(),
-                State = to,
-                ClearanceStep = definition.StepOf(to),
-                c.ManagingTeamId,
-                c.RespondingTeamId,
-                c.ResponderId,
-                c.FinalDeadline,
-                Outcome = c.Outcome?.ToString(),
-                AppealOutcome = c.AppealOutcome?.ToString(),
-            });
+            events.Publish(type, c.Id, c.ScopePath, EventPayload(c, to, definition.StepOf(to)));
         }
     }
+
+    /// <summary>
+    /// What every case event carries (the event catalogue's examples are made here too, so they cannot
+    /// drift). No personal data in events: subscribers fetch the case if they may.
+    /// </summary>
+    internal static object EventPayload(Case c, string state, string? clearanceStep) => new
+    {
+        c.Number,
+        Type = c.Type.Code(),
+        State = state,
+        ClearanceStep = clearanceStep,
+        c.ManagingTeamId,
+        c.RespondingTeamId,
+        c.ResponderId,
+        c.FinalDeadline,
+        Outcome = c.Outcome?.ToString(),
+        AppealOutcome = c.AppealOutcome?.ToString(),
+    };
 
     /// <summary>422 (or another status) with the reason, naming the field when the refusal is about what the caller supplied.</summary>
     private static IResult Refused(int status, string detail, string? field) =>
