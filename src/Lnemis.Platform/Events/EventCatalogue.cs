@@ -13,10 +13,12 @@ namespace Lnemis.Platform.Events;
 /// </summary>
 public sealed record IntegrationEventDefinition(string Name, string Module, string Description, object Example)
 {
-    private JsonElement? example;
-
-    /// <summary>The example as it goes on the wire (the outbox's JSON settings).</summary>
-    public JsonElement ExampleJson => example ??= JsonSerializer.SerializeToElement(Example, JobRegistry.Json);
+    /// <summary>
+    /// The example as it goes on the wire (the outbox's JSON settings). Made once, when the definition
+    /// is: a lazily filled <c>JsonElement?</c> is a multi-word struct that a worker thread could read
+    /// half-written while a request thread fills it (seen as an example with no fields).
+    /// </summary>
+    public JsonElement ExampleJson { get; } = JsonSerializer.SerializeToElement(Example, JobRegistry.Json);
 
     /// <summary>The top-level field names of a payload, in order.</summary>
     public static IReadOnlyList<string> FieldsOf(JsonElement payload) =>
