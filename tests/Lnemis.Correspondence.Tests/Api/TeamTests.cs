@@ -28,6 +28,7 @@ public sealed class TeamTests(LnemisFactory factory) : IClassFixture<LnemisFacto
         await (await admin.PostAsync($"/api/v1/teams/{unit["id"]}/members", new { userId = member.Id })).ReadProblemAsync(HttpStatusCode.Conflict);
         var detail = await admin.GetJsonAsync($"/api/v1/teams/{unit["id"]}");
         Assert.Equal("Approver", detail["members"]![0]!["role"]!.GetValue<string>());
+        Assert.Equal("Test " + RoleCatalog.Viewer, detail["members"]![0]!["name"]!.GetValue<string>());
 
         var renamed = await (await admin.PutAsync($"/api/v1/teams/{unit["id"]}", new { code = unit["code"], name = "Disclosure team", version = unit["version"] })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Disclosure team", renamed["name"]!.GetValue<string>());

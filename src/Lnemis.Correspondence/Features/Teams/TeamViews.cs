@@ -8,7 +8,8 @@ public sealed record TeamView(Guid Id, string Code, string Name, TeamKind Kind, 
     public static TeamView From(Team t) => new(t.Id, t.Code, t.Name, t.Kind, t.ParentId, t.Role, t.ClearanceStep, t.Version, t.DeactivatedAt == null);
 }
 
-public sealed record TeamMemberView(Guid Id, Guid TeamId, Guid UserId, CaseRole Role, bool Active)
+/// <summary>A membership; <paramref name="Name"/> is the user's display name where the answer looks it up (a team's detail).</summary>
+public sealed record TeamMemberView(Guid Id, Guid TeamId, Guid UserId, CaseRole Role, bool Active, string? Name = null)
 {
     public static TeamMemberView From(TeamMember m) => new(m.Id, m.TeamId, m.UserId, m.Role, m.DeactivatedAt == null);
 }

@@ -1,6 +1,6 @@
 import { skipToken } from '@reduxjs/toolkit/query';
 import { SelectField } from '../../components/fields';
-import { useTeamQuery } from './casesApi';
+import { memberLabel, useTeamQuery } from './casesApi';
 
 interface ResponderPickerProps {
   /** The responder unit whose active responders are offered; none chosen yet: nothing to offer. */
@@ -42,7 +42,7 @@ export function ResponderPicker({
       <option value="">{empty}</option>
       {members.map((m) => (
         <option key={m.userId} value={m.userId}>
-          {m.userId}
+          {memberLabel(m)}
         </option>
       ))}
     </SelectField>

@@ -14,7 +14,9 @@ describe('team administration screen', () => {
     serveCaseBasics(teamAdminMe, [...allTeams, otherDirectorate]);
     const detail: TeamDetail = {
       team: responders,
-      members: [{ id: 'm-1', teamId: responders.id, userId: 'u-rafe', role: 'Responder', active: true }],
+      members: [
+        { id: 'm-1', teamId: responders.id, userId: 'u-rafe', role: 'Responder', active: true, name: 'Rafe Otieno' },
+      ],
     };
     server.use(
       http.get(api('/teams/:id'), () => HttpResponse.json(detail)),
@@ -40,6 +42,10 @@ describe('team administration screen', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Manage Primary policy' }, { timeout: 5000 }));
     const panel = await screen.findByRole('region', { name: 'Primary policy' });
+    // Members are shown by name, with their id beside it.
+    const members = within(panel).getByRole('list', { name: 'Members of Primary policy' });
+    expect(within(members).getByText('u-rafe')).toBeInTheDocument();
+    expect(within(members).getByRole('form', { name: 'Move Rafe Otieno to another unit' })).toBeInTheDocument();
     await user.click(within(panel).getByRole('button', { name: 'Deactivate team' }));
     await user.click(within(panel).getByRole('button', { name: 'Deactivate' }));
     expect(await within(panel).findByText(/it answers 2 open cases/)).toBeInTheDocument();

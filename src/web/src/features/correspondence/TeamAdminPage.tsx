@@ -6,7 +6,7 @@ import { SelectField } from '../../components/fields';
 import { Page } from '../../components/Page';
 import { ProblemAlert, StatusMessage } from '../../components/ProblemAlert';
 import { formProblem, inlineFields } from '../registry/formErrors';
-import { useTeamQuery, useTeamsQuery, type CaseRole, type Id, type Team, type TeamKind } from './casesApi';
+import { memberLabel, useTeamQuery, useTeamsQuery, type CaseRole, type Id, type Team, type TeamKind } from './casesApi';
 import {
   useMoveMemberMutation,
   useMoveTeamMutation,
@@ -129,12 +129,15 @@ function MoveTeamForm({ team, teams }: { team: Team; teams: Team[] }) {
 function MemberRow({
   teamId,
   userId,
+  name,
   role,
   active,
   units,
 }: {
   teamId: Id;
   userId: Id;
+  /** The user's display name, if the answer gave one. */
+  name?: string | null;
   role: CaseRole;
   active: boolean;
   units: Team[];
@@ -145,6 +148,7 @@ function MemberRow({
   const [newRole, setNewRole] = useState('');
   const [clientError, setClientError] = useState<string[] | undefined>();
   const problem = formProblem(moveState.error);
+  const label = memberLabel({ userId, name });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -158,11 +162,12 @@ function MemberRow({
 
   return (
     <li>
+      {name ? <>{name} </> : null}
       <code>{userId}</code> — {role.toLowerCase()}
       {active ? null : <strong> (deactivated)</strong>}{' '}
       <ConfirmButton
         label={active ? 'Deactivate' : 'Reactivate'}
-        accessibleLabel={`${active ? 'Deactivate' : 'Reactivate'} ${userId}`}
+        accessibleLabel={`${active ? 'Deactivate' : 'Reactivate'} ${label}`}
         question={active ? 'Deactivate this membership?' : 'Reactivate this membership?'}
         confirmLabel={active ? 'Deactivate' : 'Reactivate'}
         danger={active}
@@ -170,7 +175,7 @@ function MemberRow({
         onConfirm={() => void setActive({ teamId, userId, active: !active })}
       />
       <ProblemAlert problem={toProblem(activeState.error)} />
-      <form onSubmit={submit} noValidate className="form" aria-label={`Move ${userId} to another unit`}>
+      <form onSubmit={submit} noValidate className="form" aria-label={`Move ${label} to another unit`}>
         {clientError ? null : (
           <ProblemAlert problem={problem} shownFields={inlineFields(problem, ['toTeamId', 'role'])} />
         )}
@@ -255,6 +260,7 @@ function TeamPanel({ teamId, teams }: { teamId: Id; teams: Team[] }) {
                   key={m.id}
                   teamId={teamId}
                   userId={m.userId}
+                  name={m.name}
                   role={m.role}
                   active={m.active !== false}
                   units={units}

@@ -8,6 +8,7 @@ import { ProblemAlert, StatusMessage } from '../../components/ProblemAlert';
 import { formProblem, inlineFields } from '../registry/formErrors';
 import {
   allClearanceSteps,
+  memberLabel,
   useAddTeamMemberMutation,
   useCreateTeamMutation,
   useRemoveTeamMemberMutation,
@@ -264,10 +265,11 @@ function Members({ teamId }: { teamId: string }) {
         <ul className="plain-list">
           {data.members.map((m) => (
             <li key={m.id}>
+              {m.name ? <>{m.name} </> : null}
               <code>{m.userId}</code> — {m.role.toLowerCase()}{' '}
               <ConfirmButton
                 label="Remove"
-                accessibleLabel={`Remove ${m.userId}`}
+                accessibleLabel={`Remove ${memberLabel(m)}`}
                 question="Remove this member?"
                 confirmLabel="Remove"
                 danger

@@ -252,6 +252,13 @@ export interface TeamMember {
   role: CaseRole;
   /** False while the membership is deactivated. */
   active?: boolean;
+  /** The user's display name (a team's detail gives it; absent elsewhere). */
+  name?: string | null;
+}
+
+/** What to call a member on screen: the user's name, or the id where no name came with the answer. */
+export function memberLabel(member: Pick<TeamMember, 'userId' | 'name'>): string {
+  return member.name || member.userId;
 }
 
 export interface TeamDetail {
