@@ -178,11 +178,6 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cases_number");
 
-                    b.HasIndex("ScopePath")
-                        .HasDatabaseName("ix_cases_scope_path");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath"), new[] { "text_pattern_ops" });
-
                     b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_deadline")
                         .HasDatabaseName("ix_cases_final_deadline_number")
                         .HasFilter("deleted_at IS NULL");
@@ -206,6 +201,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_cases_responder_id_final_deadline_number1")
                         .HasFilter("deleted_at IS NULL AND state <> 'closed'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ResponderId", "FinalDeadline", "Number" }, "ix_cases_responder_open_deadline"), new[] { "ScopePath", "RespondedOn" });
+
                     b.HasIndex(new[] { "RespondingTeamId", "FinalDeadline", "Number" }, "ix_cases_responding_team_deadline")
                         .HasDatabaseName("ix_cases_responding_team_id_final_deadline_number");
 
@@ -216,6 +213,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "State", "FinalDeadline", "Number" }, "ix_cases_state_deadline")
                         .HasDatabaseName("ix_cases_state_final_deadline_number")
                         .HasFilter("deleted_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "State", "FinalDeadline", "Number" }, "ix_cases_state_deadline"), new[] { "ScopePath" });
 
                     b.ToTable("cases", "correspondence");
                 });

@@ -170,9 +170,6 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_correspondence_cases_number");
 
-                    b.HasIndex("ScopePath")
-                        .HasDatabaseName("ix_correspondence_cases_scope_path");
-
                     b.HasIndex(new[] { "FinalDeadline", "Number" }, "ix_cases_deadline")
                         .HasDatabaseName("ix_correspondence_cases_final_deadline_number")
                         .HasFilter("deleted_at IS NULL");
