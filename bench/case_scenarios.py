@@ -259,8 +259,16 @@ def scenarios(conn, rng, count, admin_token, server_dll, token_cache=None):
             units = c.query(INCOMING_UNITS_SQL, [(UUID, me)])
             states = sorted({"pending_" + u[1] for u in units})
             groups = sorted({"/" + u[0].strip("/").split("/")[0] + "/" for u in units})  # Team.GroupPathOf
-            return case_list(c, path, ["c.state = ANY ({0})", "c.scope_path = ANY ({0})"],
-                             [(TEXT_ARRAY, "{" + ",".join(states) + "}"), (TEXT_ARRAY, "{" + ",".join(groups) + "}")])
+            # CaseFilter: an equality for a single step or group (the list then walks the state index), = ANY for several.
+            conds, params = [], []
+            for column, values in (("c.state", states), ("c.scope_path", groups)):
+                if len(values) == 1:
+                    conds.append(column + " = {0}")
+                    params.append((TEXT, values[0]))
+                else:
+                    conds.append(column + " = ANY ({0})")
+                    params.append((TEXT_ARRAY, "{" + ",".join(values) + "}"))
+            return case_list(c, path, conds, params)
         return "/api/v1/cases?incoming=true", tokens[email], base
 
     def closed(m):
