@@ -222,6 +222,7 @@ public sealed record CaseFilter(
         {
             query = query.Where(c => groups.Contains(c.ScopePath));
         }
+
         if (states.Count > 1 && groups.Count > 1)
         {
             // Approving one step in one group and another step in another: pair them exactly.
