@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Lnemis.Correspondence.Domain.Workflow;
 using Lnemis.Correspondence.Features.Cases;
 using Lnemis.Identity.Domain;
 using Lnemis.Testing;
@@ -188,6 +189,41 @@ public sealed class CaseListTests(LnemisFactory factory) : IClassFixture<LnemisF
             managingTeamId = office.Managers.Id,
         });
         return await response.ReadJsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Incoming_ForAnApproverOfTwoGroups_ListsWhatWaitsAtTheirStepInEach_AndNothingElsewhere()
+    {
+        var first = await CaseOffice.CreateAsync(factory);
+        var second = await CaseOffice.CreateAsync(factory);
+        var third = await CaseOffice.CreateAsync(factory);
+        var (admin, _) = await new Given(factory).SignedInAsync(RoleCatalog.SystemAdministrator);
+
+        // The first group's approver also clears disclosure in the second group (a grant there and a membership of its unit).
+        await (await admin.PostAsync($"/api/v1/users/{first.ApproverUser.Id}/grants", new { role = RoleCatalog.CaseApprover, scopeKind = "Team", scopeId = second.Group.Id }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        await factory.AsSystemAsync(sp => CorrespondenceCommands.AddMemberAsync(sp, second.Disclosure, first.ApproverUser.Id, CaseRole.Approver, CancellationToken.None));
+
+        var a = await PendingDisclosureAsync(first);
+        var b = await PendingDisclosureAsync(second);
+        await PendingDisclosureAsync(third);
+
+        // Two groups, one step: both groups' waiting cases, in list order (same deadline, so by number); not the third group's.
+        Assert.Equal([a, b], await IdsAsync(first.Approver, "incoming=true"));
+        Assert.Equal([b], await IdsAsync(second.Approver, "incoming=true"));
+    }
+
+    /// <summary>A new FOI case accepted, flagged for disclosure and sent for clearance: waiting at the group's disclosure unit.</summary>
+    private static async Task<Guid> PendingDisclosureAsync(CaseOffice office)
+    {
+        var c = await office.CreateCaseAsync("foi", Received);
+        c = await CaseOffice.FireAsync(office.Manager, c, "assign", new { teamId = office.Responders.Id });
+        c = await CaseOffice.FireAsync(office.Responder, c, "accept");
+        c = await CaseOffice.FireAsync(office.Manager, c, "flag_for_clearance", new { clearanceSteps = new[] { "disclosure" } });
+        c = await CaseOffice.UploadResponseAsync(office.Responder, c);
+        c = await CaseOffice.FireAsync(office.Responder, c, "send_for_clearance");
+        Assert.Equal("pending_disclosure", c["state"]!.GetValue<string>());
+        return c["id"]!.GetValue<Guid>();
     }
 
     private static async Task<List<Guid>> IdsAsync(TestClient client, string query) =>
