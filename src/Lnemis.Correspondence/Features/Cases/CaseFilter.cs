@@ -201,27 +201,13 @@ public sealed record CaseFilter(
 
         var states = waiting.Select(w => w.State).Distinct().ToList();
         var groups = waiting.Select(w => w.Group).Distinct().ToList();
-        if (states.Count == 1)
-        {
-            // One step (the usual approver): an equality, so the page walks the state index in list order
-            // instead of sorting every waiting case (PostgreSQL 15 orders no index scan under "= ANY").
-            var state = states[0];
-            query = query.Where(c => c.State == state);
-        }
-        else
-        {
-            query = query.Where(c => states.Contains(c.State));
-        }
 
-        if (groups.Count == 1)
-        {
-            var group = groups[0];
-            query = query.Where(c => c.ScopePath == group);
-        }
-        else
-        {
-            query = query.Where(c => groups.Contains(c.ScopePath));
-        }
+        // One step or one group (the usual approver): an equality, so the page walks the state index in list
+        // order instead of sorting every waiting case (PostgreSQL 15 orders no index scan under "= ANY").
+        var oneState = states.Count == 1 ? states[0] : null;
+        var oneGroup = groups.Count == 1 ? groups[0] : null;
+        query = oneState is null ? query.Where(c => states.Contains(c.State)) : query.Where(c => c.State == oneState);
+        query = oneGroup is null ? query.Where(c => groups.Contains(c.ScopePath)) : query.Where(c => c.ScopePath == oneGroup);
 
         if (states.Count > 1 && groups.Count > 1)
         {
