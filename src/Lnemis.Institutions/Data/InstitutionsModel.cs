@@ -133,12 +133,26 @@ internal sealed class InstitutionsModel : IModelContributor
             e.HasOne<Institution>().WithMany().HasForeignKey(l => l.InstitutionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Learner>().WithMany().HasForeignKey(l => l.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(l => l.MergedIntoId).HasFilter("merged_into_id IS NOT NULL");
-            var search = e.HasIndex(l => l.SearchText);
-            if (provider == DatabaseProvider.Postgres)
-            {
-                search.HasMethod("gin").HasOperators("gin_trgm_ops");
-            }
+            // Name search reads the name-word index on PostgreSQL (ADR 0032: the LearnerNameWords migration's
+            // table and triggers) and LIKE patterns on SQLite; the search text needs no index of its own.
         });
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // The name-word index (ADR 0032): read by the learner search; written only by the triggers the
+            // LearnerNameWords migration made on the learners table, so it is not part of the model's migrations.
+            model.Entity<LearnerNameWord>(e =>
+            {
+                e.ToTable("learner_name_words", Schema, t => t.ExcludeFromMigrations());
+                e.HasNoKey();
+                e.Property(w => w.Word).HasMaxLength(400).UseCollation("C");
+                e.Property(w => w.FamilyName).HasMaxLength(100);
+                e.Property(w => w.GivenName).HasMaxLength(100);
+                e.Property(w => w.LearnerNumber).HasMaxLength(10);
+                e.Property(w => w.SearchText).HasMaxLength(400);
+                e.Property(w => w.Sex).HasConversion<string>().HasMaxLength(10);
+            });
+        }
 
         model.Entity<StaffMember>(e =>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Domain;
+using Lnemis.Institutions.Features.Learners;
 using Lnemis.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,7 +55,7 @@ internal sealed class InstitutionsSeeder(LnemisDbContext db) : ISeedContributor
         var schools = await SeedInstitutionsAsync(context, plan, districts, ct);
 
         // The big tables load without their secondary indexes and foreign keys, rebuilt after (ADR 0025).
-        await using (var suspended = await SuspendedIndexes.SuspendAsync(db, [typeof(Learner), typeof(Enrolment), typeof(StaffMember), typeof(Posting)], context.Log, ct))
+        await using (var suspended = await SuspendedIndexes.SuspendAsync(db, [typeof(Learner), typeof(Enrolment), typeof(StaffMember), typeof(Posting)], [LearnerNameSearch.WordsTable], context.Log, ct))
         {
             await SeedLearnersAsync(context, plan, schools, ct);
             await SeedStaffAsync(context, plan, schools, ct);

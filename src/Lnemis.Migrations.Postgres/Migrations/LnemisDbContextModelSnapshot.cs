@@ -2830,12 +2830,6 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_learners_merged_into_id")
                         .HasFilter("merged_into_id IS NOT NULL");
 
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_learners_search_text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("DateOfBirth", "InstitutionId")
                         .HasDatabaseName("ix_learners_date_of_birth_institution_id");
 
@@ -2856,6 +2850,63 @@ namespace Lnemis.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FamilyName", "GivenName", "LearnerNumber"), new[] { "Id", "InstitutionId", "ScopePath", "SearchText", "Status", "Sex", "DateOfBirth" });
 
                     b.ToTable("learners", "institutions");
+                });
+
+            modelBuilder.Entity("Lnemis.Institutions.Domain.LearnerNameWord", b =>
+                {
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_name");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("learner_id");
+
+                    b.Property<string>("LearnerNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("learner_number");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("word")
+                        .UseCollation("C");
+
+                    b.ToTable("learner_name_words", "institutions", t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("Lnemis.Institutions.Domain.Posting", b =>

@@ -2776,9 +2776,6 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_institutions_learners_merged_into_id")
                         .HasFilter("merged_into_id IS NOT NULL");
 
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_institutions_learners_search_text");
-
                     b.HasIndex("DateOfBirth", "InstitutionId")
                         .HasDatabaseName("ix_institutions_learners_date_of_birth_institution_id");
 

@@ -66,6 +66,7 @@ public sealed class SuspendedIndexes : IAsyncDisposable
     private readonly LnemisDbContext db;
     private readonly TextWriter log;
     private readonly List<string> tables;
+    private readonly HashSet<string> vacuumed = [];
     private List<SecondaryIndex>? dropped;
 
     private SuspendedIndexes(LnemisDbContext db, TextWriter log, List<string> tables, List<SecondaryIndex>? dropped)
@@ -79,9 +80,17 @@ public sealed class SuspendedIndexes : IAsyncDisposable
     /// <summary>What was dropped (empty when nothing was: SQLite, or a table held rows).</summary>
     public IReadOnlyList<SecondaryIndex> Dropped => dropped ?? [];
 
-    public static async Task<SuspendedIndexes> SuspendAsync(LnemisDbContext db, IEnumerable<Type> entities, TextWriter log, CancellationToken ct)
+    public static Task<SuspendedIndexes> SuspendAsync(LnemisDbContext db, IEnumerable<Type> entities, TextWriter log, CancellationToken ct) =>
+        SuspendAsync(db, entities, [], log, ct);
+
+    /// <summary>
+    /// As above, with <paramref name="alsoTables"/>: tables outside the EF model that the load fills as well
+    /// (through triggers, say), by their PostgreSQL names; after the load they are vacuumed as well as analysed.
+    /// </summary>
+    public static async Task<SuspendedIndexes> SuspendAsync(LnemisDbContext db, IEnumerable<Type> entities, IEnumerable<string> alsoTables, TextWriter log, CancellationToken ct)
     {
-        var tables = entities.Select(t => SqlNames.Table(db, db.Model.FindEntityType(t) ?? throw new InvalidOperationException($"{t.Name} is not mapped."))).ToList();
+        var extra = alsoTables.ToList();
+        var tables = entities.Select(t => SqlNames.Table(db, db.Model.FindEntityType(t) ?? throw new InvalidOperationException($"{t.Name} is not mapped."))).Concat(extra).ToList();
         if (db.Provider != DatabaseProvider.Postgres)
         {
             return new SuspendedIndexes(db, log, tables, null);
@@ -124,7 +133,9 @@ public sealed class SuspendedIndexes : IAsyncDisposable
 
         await transaction.CommitAsync(ct);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  suspended {list.Count(x => !x.ForeignKey)} indexes and {list.Count(x => x.ForeignKey)} foreign keys of {tables.Count} tables for the load"));
-        return new SuspendedIndexes(db, log, tables, list);
+        var suspended = new SuspendedIndexes(db, log, tables, list);
+        suspended.vacuumed.UnionWith(extra);
+        return suspended;
     }
 
     /// <summary>Makes the indexes again, then analyses the tables. Prints what the rebuild took.</summary>
@@ -141,7 +152,8 @@ public sealed class SuspendedIndexes : IAsyncDisposable
         var connection = await OpenAsync(db, ct);
         foreach (var table in tables)
         {
-            await using var analyze = new NpgsqlCommand($"ANALYZE {table}", connection) { CommandTimeout = 0 };
+            // Tables outside the model are index tables read by index-only scans: vacuumed, so the scans need not visit them.
+            await using var analyze = new NpgsqlCommand((vacuumed.Contains(table) ? "VACUUM (ANALYZE) " : "ANALYZE ") + table, connection) { CommandTimeout = 0 };
             await analyze.ExecuteNonQueryAsync(ct);
         }
 

@@ -60,6 +60,9 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
 
     public CurrentActor Actor => actor;
 
+    /// <summary>Whether the caller's scope covers the whole country (the scope filters then match every row).</summary>
+    public bool ScopeIsUnrestricted => actor.ScopeUnrestricted;
+
     // Read by the query filters at query time (EF parameterises members of the context).
     private bool ScopeUnrestricted => actor.ScopeUnrestricted;
     private string[] ScopePaths => actor.ScopePaths;

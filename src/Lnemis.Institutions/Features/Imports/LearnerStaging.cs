@@ -176,7 +176,8 @@ internal sealed class LearnerStaging
             await rebuild(ct);
         }
 
-        await ExecuteAsync($"ANALYZE {learners}", ct);
+        // The name search chooses its driving word from the word index's statistics (ADR 0032).
+        await ExecuteAsync($"ANALYZE {learners}; ANALYZE {LearnerNameSearch.WordsTable}", ct);
         return new ChunkOutcome((int)valid, (int)invalid, (int)fresh, updated, (int)(matched - updated));
     }
 
@@ -456,7 +457,8 @@ internal sealed class LearnerStaging
             return null;
         }
 
-        var secondary = await BulkIndexes.ReadAsync(connection, [learners], ct);
+        // The name-word index the learners' triggers fill (ADR 0032) is rebuilt with them.
+        var secondary = await BulkIndexes.ReadAsync(connection, [learners, LearnerNameSearch.WordsTable], ct);
         var drops = secondary.ConvertAll(x => x.Drop);
         var creates = secondary.ConvertAll(x => x.Create);
 

@@ -19,12 +19,9 @@ internal sealed class LearnerDataSubjects(LnemisDbContext db, NationalIds nation
 
     public async Task<IReadOnlyList<DataSubjectMatch>> FindAsync(DataSubjectQuery query, CancellationToken ct)
     {
-        var learners = db.Learners().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking();
-        foreach (var word in DataSubjectSearch.Words(query.Name))
-        {
-            var pattern = SearchText.Contains(word);
-            learners = learners.Where(l => EF.Functions.Like(l.SearchText, pattern, "\\"));
-        }
+        // Name words as the learner list matches them (each typed word begins a word of the names).
+        var learners = LearnerNameSearch.Matching(
+            db.Learners().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking(), LearnerNameSearch.Terms(query.Name));
 
         if (query.DateOfBirth is { } born)
         {

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lnemis.Institutions.Features.Learners;
 
 /// <summary>
-/// The filters shared by the learner list and its exports: ?q= (a learner number, or words of the
-/// name, accents ignored) &amp;institutionId= &amp;areaId= (and below) &amp;sex= &amp;bornFrom= &amp;bornTo=
+/// The filters shared by the learner list and its exports: ?q= (a learner number, or the beginnings
+/// of name words, accents ignored: <see cref="LearnerNameSearch"/>) &amp;institutionId= &amp;areaId= (and below) &amp;sex= &amp;bornFrom= &amp;bornTo=
 /// &amp;status= (Active by default). Always within the caller's scope.
 /// </summary>
 public sealed class LearnerFilter
@@ -23,48 +23,34 @@ public sealed class LearnerFilter
     /// <summary>Applies the filters; errors name the query parameter that is wrong.</summary>
     internal async Task<(IQueryable<Learner> Query, Dictionary<string, string[]> Errors)> ApplyAsync(LnemisDbContext db, CancellationToken ct)
     {
+        var (criteria, errors) = await ParseAsync(db, ct);
+        return (criteria.Query(db), errors);
+    }
+
+    /// <summary>The filters checked and resolved (the area to its path); errors name the query parameter that is wrong.</summary>
+    internal async Task<(LearnerCriteria Criteria, Dictionary<string, string[]> Errors)> ParseAsync(LnemisDbContext db, CancellationToken ct)
+    {
         var errors = new Dictionary<string, string[]>();
-        var query = db.Learners().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var term = Q.Trim();
-            if (LearnerNumbers.IsValid(term))
-            {
-                query = query.Where(l => l.LearnerNumber == term);
-            }
-            else
-            {
-                foreach (var word in SearchText.Of(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
-                {
-                    var pattern = SearchText.Contains(word);
-                    query = query.Where(l => EF.Functions.Like(l.SearchText, pattern, "\\"));
-                }
-            }
-        }
+        var term = Q?.Trim() ?? "";
+        var number = LearnerNumbers.IsValid(term) ? term : null;
+        var terms = number is null ? LearnerNameSearch.Terms(term) : [];
 
-        if (InstitutionId is { } institution)
-        {
-            query = query.Where(l => l.InstitutionId == institution);
-        }
-
+        string? areaPath = null;
         if (AreaId is { } area)
         {
-            var path = await db.AreaPathAsync(area, ct);
-            if (path is null)
+            areaPath = await db.AreaPathAsync(area, ct);
+            if (areaPath is null)
             {
                 errors["areaId"] = ["No such area."];
             }
-            else
-            {
-                query = query.Where(l => l.ScopePath.StartsWith(path));
-            }
         }
 
+        Sex? sex = null;
         if (!string.IsNullOrWhiteSpace(Sex))
         {
             if (Enum.TryParse<Sex>(Sex, true, out var parsed) && Enum.IsDefined(parsed))
             {
-                query = query.Where(l => l.Sex == parsed);
+                sex = parsed;
             }
             else
             {
@@ -78,6 +64,38 @@ public sealed class LearnerFilter
             errors["status"] = ["Use Active or Merged."];
         }
 
+        return (new LearnerCriteria(number, terms, InstitutionId, areaPath, sex, BornFrom, BornTo, wantedStatus), errors);
+    }
+}
+
+/// <summary>The learner list's filters, checked: a learner number or name words, and the rest.</summary>
+internal sealed record LearnerCriteria(
+    string? Number, IReadOnlyList<string> Terms, Guid? InstitutionId, string? AreaPath, Sex? Sex, DateOnly? BornFrom, DateOnly? BornTo, LearnerStatus Status)
+{
+    /// <summary>The learners matching, within the caller's scope (name words as <see cref="LearnerNameSearch.Matching"/> states them).</summary>
+    public IQueryable<Learner> Query(LnemisDbContext db)
+    {
+        var query = LearnerNameSearch.Matching(db.Learners().AsNoTracking(), Terms);
+        if (Number is not null)
+        {
+            query = query.Where(l => l.LearnerNumber == Number);
+        }
+
+        if (InstitutionId is { } institution)
+        {
+            query = query.Where(l => l.InstitutionId == institution);
+        }
+
+        if (AreaPath is { } path)
+        {
+            query = query.Where(l => l.ScopePath.StartsWith(path));
+        }
+
+        if (Sex is { } sex)
+        {
+            query = query.Where(l => l.Sex == sex);
+        }
+
         if (BornFrom is { } from)
         {
             query = query.Where(l => l.DateOfBirth >= from);
@@ -88,6 +106,6 @@ public sealed class LearnerFilter
             query = query.Where(l => l.DateOfBirth <= to);
         }
 
-        return (query.Where(l => l.Status == wantedStatus), errors);
+        return query.Where(l => l.Status == Status);
     }
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Lnemis.Institutions.Data;
+using Lnemis.Institutions.Domain;
 using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
 using Lnemis.Platform.Data;
@@ -16,18 +18,19 @@ public static class ListLearners
 
     internal static async Task<IResult> HandleAsync([AsParameters] LearnerFilter filter, int? page, int? pageSize, ReplicaDbContext db, CancellationToken ct)
     {
-        var (query, errors) = await filter.ApplyAsync(db, ct);
+        var (criteria, errors) = await filter.ParseAsync(db, ct);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        var result = await query.ToCappedPageAsync(
-            q => q.OrderBy(l => l.FamilyName).ThenBy(l => l.GivenName).ThenBy(l => l.LearnerNumber)
-                .Select(l => new LearnerSummary(l.Id, l.LearnerNumber, l.GivenName, l.FamilyName, l.Sex, l.DateOfBirth, l.InstitutionId, null, l.Status)),
-            PageRequest.From(page, pageSize),
-            ct);
+        var request = PageRequest.From(page, pageSize);
+        var result = await LearnerNameSearch.PageAsync(db, criteria, request, ct)
+            ?? await criteria.Query(db).ToCappedPageAsync(q => q.OrderBy(l => l.FamilyName).ThenBy(l => l.GivenName).ThenBy(l => l.LearnerNumber).Select(Summary), request, ct);
         var schools = await db.InstitutionLabelsAsync(result.Items.Select(l => l.InstitutionId), ct);
         return TypedResults.Ok(result.Map(l => l with { InstitutionName = schools.GetValueOrDefault(l.InstitutionId).Name }));
     }
+
+    private static readonly Expression<Func<Learner, LearnerSummary>> Summary =
+        l => new LearnerSummary(l.Id, l.LearnerNumber, l.GivenName, l.FamilyName, l.Sex, l.DateOfBirth, l.InstitutionId, null, l.Status);
 }

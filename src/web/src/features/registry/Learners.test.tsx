@@ -53,6 +53,9 @@ describe('learners', () => {
     expect(screen.getByText(/Page 1 of 3/)).toBeInTheDocument();
 
     const form = screen.getByRole('search', { name: 'Search learners' });
+    expect(within(form).getByLabelText('Learner number or name')).toHaveAccessibleDescription(
+      /beginnings of names, in any order/,
+    );
     await user.type(within(form).getByLabelText('Learner number or name'), 'amina');
     await waitFor(() =>
       expect(within(within(form).getByLabelText('Institution')).getAllByRole('option')).toHaveLength(2),

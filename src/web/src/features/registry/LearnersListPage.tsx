@@ -45,9 +45,13 @@ export function LearnersListPage() {
           <input
             id="learner-search"
             type="search"
+            aria-describedby="learner-search-hint"
             value={draft.q}
             onChange={(e) => setDraft({ ...draft, q: e.target.value })}
           />
+          <p id="learner-search-hint" className="hint">
+            The beginnings of names, in any order: “bar oti” finds Baraka Otieno.
+          </p>
         </div>
         <InstitutionSelect
           label="Institution"

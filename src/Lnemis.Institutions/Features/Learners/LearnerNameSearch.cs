@@ -1,0 +1,245 @@
+using System.Text.Json.Nodes;
+using Lnemis.Institutions.Data;
+using Lnemis.Institutions.Domain;
+using Lnemis.Platform.Api;
+using Lnemis.Platform.Data;
+using Lnemis.Platform.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lnemis.Institutions.Features.Learners;
+
+/// <summary>
+/// The learner list's name search (ADR 0032): every word typed must begin a word of the learner's
+/// names (given, other, family; lower case, accents ignored), so "bar oti" finds Baraka Otieno.
+/// <para>
+/// <see cref="Matching"/> states the rule as <c>LIKE</c> patterns over the learners' search text: the
+/// exports, the subject-access search, SQLite and the lists the word index cannot serve use it.
+/// </para>
+/// <para>
+/// <see cref="PageAsync"/> serves the list on PostgreSQL from <c>institutions.learner_name_words</c>:
+/// one entry per distinct name word of each active learner, in the list's order within a word (word,
+/// family name, given name, number), carrying the search text and the school, kept up by triggers on
+/// the learners table. One typed word drives; it widens to the name words it begins (a loose index
+/// scan); each of those words gives its first page already in order (its own <c>LIMIT</c>, so
+/// PostgreSQL walks the index and stops), and the few rows are merged. The count reads the prefix
+/// range once, each learner once, and stops at the cap. The other typed words, the scope and the
+/// area, sex and birth dates are checked on the index entries themselves, which also hold every column
+/// the list shows: a search never reads the learners table.
+/// </para>
+/// </summary>
+internal static class LearnerNameSearch
+{
+    /// <summary>At most this many name words are merged page by page; a shorter prefix is read as one range.</summary>
+    public const int MergedWords = 32;
+
+    /// <summary>A prefix range up to this size is sorted; a larger one (a letter or two) walks the learners in name order instead.</summary>
+    public const int SortedRange = 20_000;
+
+    /// <summary>The name-word index table (PostgreSQL only; made by the LearnerNameWords migration).</summary>
+    public const string WordsTable = "institutions.learner_name_words";
+
+    /// <summary>The typed words as the search text holds them (at most eight).</summary>
+    public static List<string> Terms(string q) =>
+        SearchText.Of(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(8).ToList();
+
+    /// <summary>A LIKE pattern matching <paramref name="text"/> literally.</summary>
+    private static string Literal(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    /// <summary>The learners whose names have a word beginning with each term (any provider; no index needed).</summary>
+    public static IQueryable<Learner> Matching(IQueryable<Learner> learners, IReadOnlyList<string> terms)
+    {
+        foreach (var term in terms)
+        {
+            var (first, inner) = (Literal(term) + "%", "% " + Literal(term) + "%");
+            learners = learners.Where(l => EF.Functions.Like(l.SearchText, first, "\\") || EF.Functions.Like(l.SearchText, inner, "\\"));
+        }
+
+        return learners;
+    }
+
+    /// <summary>
+    /// A page of the list in list order, with the capped count (as <see cref="PaginationExtensions.ToCappedPageAsync"/>
+    /// counts), read from the index entries alone; null when the word index does not serve these criteria
+    /// (SQLite, no name words, merged learners, a prefix of very many words) and the caller should run
+    /// <see cref="LearnerCriteria.Query"/> instead.
+    /// </summary>
+    public static async Task<Page<LearnerSummary>?> PageAsync(LnemisDbContext db, LearnerCriteria criteria, PageRequest request, CancellationToken ct)
+    {
+        if (db.Provider != DatabaseProvider.Postgres || criteria.Terms.Count == 0 || criteria.Status != LearnerStatus.Active)
+        {
+            return null;
+        }
+
+        if (request.Skip + request.PageSize > PaginationExtensions.PageLimit)
+        {
+            throw new PageOutOfRangeException(PaginationExtensions.PageLimit);
+        }
+
+        var all = db.Set<LearnerNameWord>().AsNoTracking();
+        var driver = await DriverAsync(db, criteria.Terms, ct);
+        var words = await WordsBeginningAsync(db, driver, ct);
+        if (words.Count == 0)
+        {
+            return new Page<LearnerSummary>([], request.Page, request.PageSize, 0);
+        }
+
+        // One word widened to one name word cannot give a learner twice (a learner's words are distinct).
+        var entries = Filtered(db, all, criteria, driver, once: words.Count > 1);
+        var (from, to) = Range(driver);
+        var range = entries.Where(n => string.Compare(n.Word, from) >= 0 && string.Compare(n.Word, to) < 0);
+        if (words.Count > MergedWords && await range.Take(SortedRange + 1).CountAsync(ct) > SortedRange)
+        {
+            return null;
+        }
+
+        var limit = PaginationExtensions.CountLimit;
+        if (criteria.Terms.Count > 1)
+        {
+            // Several typed words mostly match a few learners: one read of the range finds them all, sorted
+            // by PostgreSQL, and the page is cut from them. Only past the cap is the page read on its own.
+            var found = await Summaries(range.Take(limit + 1).OrderBy(n => n.FamilyName).ThenBy(n => n.GivenName).ThenBy(n => n.LearnerNumber)).ToListAsync(ct);
+            if (found.Count <= limit)
+            {
+                return new Page<LearnerSummary>(found.Skip(request.Skip).Take(request.PageSize).ToList(), request.Page, request.PageSize, found.Count);
+            }
+        }
+
+        var counted = criteria.Terms.Count > 1 ? limit + 1 : await range.Take(limit + 1).CountAsync(ct);
+        List<LearnerSummary> items = [];
+        if (request.Skip < counted)
+        {
+            var wanted = request.Skip + request.PageSize;
+            var hits = words.Count > MergedWords
+                ? range
+                : words.Select(w => entries.Where(n => n.Word == w).OrderBy(n => n.FamilyName).ThenBy(n => n.GivenName).ThenBy(n => n.LearnerNumber).Take(wanted))
+                    .Aggregate(Queryable.Concat);
+            items = await Summaries(hits.OrderBy(n => n.FamilyName).ThenBy(n => n.GivenName).ThenBy(n => n.LearnerNumber).Skip(request.Skip).Take(request.PageSize))
+                .ToListAsync(ct);
+        }
+
+        return counted > limit
+            ? new Page<LearnerSummary>(items, request.Page, request.PageSize, limit, TotalExact: false)
+            : new Page<LearnerSummary>(items, request.Page, request.PageSize, counted);
+    }
+
+    /// <summary>The list's columns, all held by the index entries.</summary>
+    private static IQueryable<LearnerSummary> Summaries(IQueryable<LearnerNameWord> entries) =>
+        entries.Select(n => new LearnerSummary(n.LearnerId, n.LearnerNumber, n.GivenName, n.FamilyName, n.Sex, n.DateOfBirth, n.InstitutionId, null, LearnerStatus.Active));
+
+    /// <summary>
+    /// The index entries that match every criterion but the driving word's range: the other typed words,
+    /// scope, area, school, sex and birth dates, and — when <paramref name="once"/> — each learner once (the
+    /// entry of its first name word that begins with <paramref name="driver"/>).
+    /// </summary>
+    private static IQueryable<LearnerNameWord> Filtered(LnemisDbContext db, IQueryable<LearnerNameWord> entries, LearnerCriteria criteria, string driver, bool once)
+    {
+        foreach (var other in criteria.Terms.Where(t => t != driver))
+        {
+            var (first, inner) = (Literal(other) + "%", "% " + Literal(other) + "%");
+            entries = entries.Where(n => EF.Functions.Like(n.SearchText, first, "\\") || EF.Functions.Like(n.SearchText, inner, "\\"));
+        }
+
+        if (criteria.InstitutionId is { } institution)
+        {
+            entries = entries.Where(n => n.InstitutionId == institution);
+        }
+
+        // A learner's scope is their school's: the schools in scope (and in the area) are a small set to probe.
+        if (!db.ScopeIsUnrestricted || criteria.AreaPath is not null)
+        {
+            var schools = db.Institutions().IgnoreQueryFilters([LnemisDbContext.SoftDeleteFilter]);
+            if (criteria.AreaPath is { } path)
+            {
+                schools = schools.Where(i => i.ScopePath.StartsWith(path));
+            }
+
+            entries = entries.Where(n => schools.Select(i => i.Id).Contains(n.InstitutionId));
+        }
+
+        entries = criteria.Sex is { } sex ? entries.Where(n => n.Sex == sex) : entries;
+        entries = criteria.BornFrom is { } bornFrom ? entries.Where(n => n.DateOfBirth >= bornFrom) : entries;
+        entries = criteria.BornTo is { } bornTo ? entries.Where(n => n.DateOfBirth <= bornTo) : entries;
+        if (!once)
+        {
+            return entries;
+        }
+
+        // "Baraka Barasa" has two words beginning with "bara": only the first one's entry counts (checked
+        // last, on the entries every other check has kept).
+        var (spaced, driverAtWordStart) = (" ", " " + driver);
+        return entries.Where(n => (spaced + n.SearchText).IndexOf(driverAtWordStart) == (spaced + n.SearchText + spaced).IndexOf(spaced + n.Word + spaced));
+    }
+
+    /// <summary>The words (as the "C" collation orders them) that begin with <paramref name="prefix"/>: [from, to).</summary>
+    private static (string From, string To) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
+
+    /// <summary>
+    /// The typed word whose prefix range holds the fewest entries, by PostgreSQL's own estimate (the word
+    /// column's statistics: its most common words and a histogram; one plan, not a read, per word) —
+    /// the longest among equals. Reading the rarest word's range and checking the others on its entries
+    /// costs the least.
+    /// </summary>
+    private static async Task<string> DriverAsync(LnemisDbContext db, IReadOnlyList<string> terms, CancellationToken ct)
+    {
+        var byLength = terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).ToList();
+        if (byLength.Count == 1)
+        {
+            return byLength[0];
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var (best, fewest) = (byLength[0], double.MaxValue);
+            foreach (var term in byLength)
+            {
+                var (from, to) = Range(term);
+                await using var explain = connection.CreateCommand();
+                explain.CommandText = $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {WordsTable} WHERE word >= @from AND word < @to";
+                foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+                {
+                    var parameter = explain.CreateParameter();
+                    (parameter.ParameterName, parameter.Value) = (name, value);
+                    explain.Parameters.Add(parameter);
+                }
+
+                var plan = JsonNode.Parse((string)(await explain.ExecuteScalarAsync(ct))!)!;
+                var rows = plan[0]!["Plan"]!["Plan Rows"]!.GetValue<double>();
+                if (rows < fewest)
+                {
+                    (best, fewest) = (term, rows);
+                }
+            }
+
+            return best;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The distinct name words that begin with <paramref name="prefix"/>, in order, at most <see cref="MergedWords"/> + 1
+    /// (one more says "too many to merge"): each step is one probe of the words index (a loose index scan).
+    /// </summary>
+    private static async Task<List<string>> WordsBeginningAsync(LnemisDbContext db, string prefix, CancellationToken ct)
+    {
+        const string Sql = $"""
+            WITH RECURSIVE found(word, n) AS (
+                (SELECT w.word, 1 FROM {WordsTable} AS w WHERE w.word >= {"{0}"} AND w.word < {"{1}"} ORDER BY w.word LIMIT 1)
+                UNION ALL
+                SELECT next.word, found.n + 1 FROM found
+                CROSS JOIN LATERAL (SELECT w.word FROM {WordsTable} AS w WHERE w.word > found.word AND w.word < {"{1}"} ORDER BY w.word LIMIT 1) AS next
+                WHERE found.n <= {"{2}"}
+            )
+            SELECT word AS "Value" FROM found
+            """;
+        var (from, to) = Range(prefix);
+#pragma warning disable EF1002 // The statement is constant; the range and the limit are parameters.
+        return await db.Database.SqlQueryRaw<string>(Sql, from, to, MergedWords).ToListAsync(ct);
+#pragma warning restore EF1002
+    }
+}

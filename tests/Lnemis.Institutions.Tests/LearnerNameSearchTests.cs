@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lnemis.Identity.Domain;
+using Lnemis.Institutions.Domain;
+using Lnemis.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lnemis.Institutions.Tests;
+
+/// <summary>
+/// The learner list's name search (ADR 0032): each typed word begins a word of the names, in any
+/// order, accents and case ignored; results in the list's order, each learner once. PostgreSQL reads
+/// the trigger-kept name-word index, SQLite LIKE patterns: the same tests hold for both.
+/// </summary>
+public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixture<LnemisFactory>
+{
+    private readonly Given given = new(factory);
+
+    /// <summary>A word no other test's learner begins with (letters only, so it stays one word).</summary>
+    private static string Marker() => "Q" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+
+    private static object Fields(Guid institutionId, string given, string family, long? version = null) => new
+    {
+        givenName = given,
+        familyName = family,
+        sex = "Female",
+        dateOfBirth = "2015-03-04",
+        hasBirthCertificate = true,
+        institutionId,
+        confirmedNotDuplicate = true,
+        version,
+    };
+
+    private static List<string> Families(JsonNode page) =>
+        page["items"]!.AsArray().Select(i => i!["familyName"]!.GetValue<string>()).ToList();
+
+    [Fact]
+    public async Task TypedWords_BeginNameWords_InAnyOrder_ResultsInListOrder_EachLearnerOnce()
+    {
+        var district = await given.AreaAsync();
+        var school = await given.InstitutionAsync(district);
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var m = Marker();
+        async Task<JsonNode> AddAsync(string givenName, string family) =>
+            await (await officer.PostAsync("/api/v1/learners", Fields(school.Id, givenName, family))).ReadJsonAsync(HttpStatusCode.Created);
+
+        var kariuki = await AddAsync("Amani", m + "Kariuki");
+        await AddAsync("Zawadi", m + "Achieng");
+        var both = await AddAsync(m + "Juma", m + "Otieno"); // two of its words begin with the marker
+        await AddAsync("Éloïse", m + "Dupont");
+
+        // The marker begins four family names and one given name: four learners, in family-name order, each once.
+        var all = await officer.GetJsonAsync($"/api/v1/learners?q={m.ToLowerInvariant()}");
+        Assert.Equal([m + "Achieng", m + "Dupont", m + "Kariuki", m + "Otieno"], Families(all));
+        Assert.Equal(4, all["total"]!.GetValue<int>());
+
+        Assert.Equal([m + "Kariuki"], Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}kar")));
+        Assert.Equal([m + "Otieno"], Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}JU")));
+        // Two words, either order, each the beginning of a different name word.
+        Assert.Equal([m + "Achieng"], Families(await officer.GetJsonAsync($"/api/v1/learners?q=zaw%20{m}")));
+        Assert.Equal([m + "Achieng"], Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}ach%20zawadi")));
+        Assert.Empty(Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}ach%20amani")));
+        // Accents and case are ignored.
+        Assert.Equal([m + "Dupont"], Families(await officer.GetJsonAsync($"/api/v1/learners?q=ELO%20{m}")));
+        // The middle of a word is not the beginning of one.
+        Assert.Empty(Families(await officer.GetJsonAsync($"/api/v1/learners?q={m[1..]}kariuki")));
+        Assert.Empty(Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}xyz")));
+
+        // A rename is searchable at once under the new name and no longer under the old one.
+        await (await officer.PutAsync($"/api/v1/learners/{kariuki["id"]}", Fields(school.Id, "Amani", m + "Kimani", version: kariuki["version"]!.GetValue<long>())))
+            .ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}kar")));
+        Assert.Equal([m + "Kimani"], Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}kim%20amani")));
+
+        // Paging goes through the merged words in the same order.
+        var second = await officer.GetJsonAsync($"/api/v1/learners?q={m}&page=2&pageSize=3");
+        Assert.Equal([m + "Otieno"], Families(second));
+
+        if (factory.Database.IsPostgres)
+        {
+            // The index follows a learner's removal too (the triggers run on every statement, bulk ones included).
+            var id = both["id"]!.GetValue<Guid>();
+            var left = await factory.WithDbAsync(async db =>
+            {
+                await db.Database.ExecuteSqlAsync($"DELETE FROM institutions.learners WHERE id = {id}");
+                return await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM institutions.learner_name_words WHERE learner_id = {id}").SingleAsync();
+            });
+            Assert.Equal(0, left);
+            Assert.Equal([m + "Achieng", m + "Dupont", m + "Kimani"], Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}")));
+        }
+    }
+
+    [Fact]
+    public async Task APrefixOfManyWords_IsSortedInstead_AndOutOfScopeLearnersStayHidden()
+    {
+        var district = await given.AreaAsync();
+        var school = await given.InstitutionAsync(district);
+        var elsewhere = await given.InstitutionAsync(await given.AreaAsync());
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var m = Marker();
+        await factory.WithDbAsync(async db =>
+        {
+            var paths = await db.Set<Institution>().Where(i => i.Id == school.Id || i.Id == elsewhere.Id).ToDictionaryAsync(i => i.Id, i => i.ScopePath);
+            db.RowAuditSuppressed = true;
+
+            // Forty family names begin with the marker: more than the search merges word by word.
+            for (var i = 0; i < 41; i++)
+            {
+                var at = i == 40 ? elsewhere.Id : school.Id;
+                var family = $"{m}{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}";
+                db.Add(new Learner
+                {
+                    Id = Guid.CreateVersion7(),
+                    LearnerNumber = LearnerNumbers.Issue(),
+                    GivenName = "Many",
+                    FamilyName = family,
+                    Sex = Sex.Female,
+                    DateOfBirth = new DateOnly(2014, 1, 1).AddDays(i),
+                    InstitutionId = at,
+                    ScopePath = paths[at],
+                    SearchText = $"many {family.ToLowerInvariant()}",
+                    CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var expected = Enumerable.Range(0, 40).Select(i => $"{m}{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}").ToList();
+        var first = await officer.GetJsonAsync($"/api/v1/learners?q={m}&pageSize=25");
+        Assert.Equal(40, first["total"]!.GetValue<int>());
+        Assert.Equal(expected[..25], Families(first));
+        var second = await officer.GetJsonAsync($"/api/v1/learners?q={m}&pageSize=25&page=2");
+        Assert.Equal(expected[25..], Families(second));
+        Assert.Equal(expected[26..], Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}b%20many")));
+
+        // The forty-first is in another district: not found, however it is asked for.
+        Assert.Empty(Families(await officer.GetJsonAsync($"/api/v1/learners?q={m}bo")));
+    }
+
+    [Fact]
+    public async Task TheOtherFilters_NarrowANameSearch_AndCountsFollowThem()
+    {
+        var district = await given.AreaAsync();
+        var (first, second) = (await given.InstitutionAsync(district), await given.InstitutionAsync(district));
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var m = Marker();
+        foreach (var (givenName, family, sex, born, school) in new[]
+        {
+            ("Ana", "Alpha", "Female", "2015-03-04", first.Id),
+            ("Ben", "Beta", "Male", "2012-01-01", second.Id),
+            ("Cara", "Gamma", "Female", "2010-05-05", second.Id),
+        })
+        {
+            await (await officer.PostAsync("/api/v1/learners", new
+            {
+                givenName,
+                familyName = m + family,
+                sex,
+                dateOfBirth = born,
+                hasBirthCertificate = true,
+                institutionId = school,
+                confirmedNotDuplicate = true,
+            })).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        // The families found, in list order, and the total ("Alpha Gamma / 2").
+        string Shown(JsonNode page) => string.Join(' ', Families(page).Select(f => f[m.Length..])) + " / " + page["total"];
+        async Task<string> SearchAsync(string filters) => Shown(await officer.GetJsonAsync($"/api/v1/learners?q={m}&{filters}"));
+
+        Assert.Equal("Alpha Gamma / 2", await SearchAsync("sex=Female"));
+        Assert.Equal("Beta Gamma / 2", await SearchAsync($"institutionId={second.Id}"));
+        Assert.Equal("Alpha Beta / 2", await SearchAsync("bornFrom=2012-01-01"));
+        Assert.Equal("Gamma / 1", await SearchAsync("bornTo=2011-12-31&sex=Female"));
+        Assert.Equal("Alpha Beta Gamma / 3", await SearchAsync($"areaId={district.Id}"));
+        Assert.Equal("Beta / 1", await SearchAsync($"institutionId={second.Id}&sex=Male"));
+        // Two typed words, with a filter: the count and the page come from one read.
+        var both = await officer.GetJsonAsync($"/api/v1/learners?q=cara%20{m}&institutionId={second.Id}");
+        Assert.Equal("Gamma / 1", Shown(both));
+        Assert.Equal(" / 0", await SearchAsync("status=Merged"));
+    }
+}
