@@ -412,6 +412,15 @@ internal static class SearchText
     }
 
     /// <summary>A LIKE pattern that finds <paramref name="term"/> anywhere (wildcards in the term are matched literally).</summary>
-    public static string Contains(string term) =>
-        "%" + Of(term).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    public static string Contains(string term) => "%" + Literal(Of(term)) + "%";
+
+    /// <summary>
+    /// Patterns that match a word of the search text beginning with <paramref name="word"/> (already in
+    /// search-text form): at the start of the text, or after a space.
+    /// </summary>
+    public static (string First, string Inner) WordStart(string word) => (Literal(word) + "%", "% " + Literal(word) + "%");
+
+    /// <summary><paramref name="text"/> as a LIKE pattern (escape character backslash) that matches it literally.</summary>
+    public static string Literal(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

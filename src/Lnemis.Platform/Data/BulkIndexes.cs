@@ -66,15 +66,16 @@ public sealed class SuspendedIndexes : IAsyncDisposable
     private readonly LnemisDbContext db;
     private readonly TextWriter log;
     private readonly List<string> tables;
-    private readonly HashSet<string> vacuumed = [];
+    private readonly IReadOnlyList<string> vacuumed;
     private List<SecondaryIndex>? dropped;
 
-    private SuspendedIndexes(LnemisDbContext db, TextWriter log, List<string> tables, List<SecondaryIndex>? dropped)
+    private SuspendedIndexes(LnemisDbContext db, TextWriter log, List<string> tables, List<SecondaryIndex>? dropped, IReadOnlyList<string>? vacuumed = null)
     {
         this.db = db;
         this.log = log;
         this.tables = tables;
         this.dropped = dropped;
+        this.vacuumed = vacuumed ?? [];
     }
 
     /// <summary>What was dropped (empty when nothing was: SQLite, or a table held rows).</summary>
@@ -133,9 +134,7 @@ public sealed class SuspendedIndexes : IAsyncDisposable
 
         await transaction.CommitAsync(ct);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  suspended {list.Count(x => !x.ForeignKey)} indexes and {list.Count(x => x.ForeignKey)} foreign keys of {tables.Count} tables for the load"));
-        var suspended = new SuspendedIndexes(db, log, tables, list);
-        suspended.vacuumed.UnionWith(extra);
-        return suspended;
+        return new SuspendedIndexes(db, log, tables, list, extra);
     }
 
     /// <summary>Makes the indexes again, then analyses the tables. Prints what the rebuild took.</summary>

@@ -60,11 +60,13 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
 
     public CurrentActor Actor => actor;
 
-    /// <summary>Whether the caller's scope covers the whole country (the scope filters then match every row).</summary>
-    public bool ScopeIsUnrestricted => actor.ScopeUnrestricted;
+    /// <summary>
+    /// Whether the caller's scope covers the whole country (the scope filters then match every row).
+    /// Read by the query filters at query time, like the paths below (EF parameterises members of the context).
+    /// </summary>
+    public bool ScopeUnrestricted => actor.ScopeUnrestricted;
 
-    // Read by the query filters at query time (EF parameterises members of the context).
-    private bool ScopeUnrestricted => actor.ScopeUnrestricted;
+    // Read by the query filters at query time.
     private string[] ScopePaths => actor.ScopePaths;
 
     // Most scoped users hold one path (a district officer, a head teacher): then the filter is a

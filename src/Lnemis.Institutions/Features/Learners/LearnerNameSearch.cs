@@ -42,16 +42,12 @@ internal static class LearnerNameSearch
     public static List<string> Terms(string q) =>
         SearchText.Of(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(8).ToList();
 
-    /// <summary>A LIKE pattern matching <paramref name="text"/> literally.</summary>
-    private static string Literal(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
     /// <summary>The learners whose names have a word beginning with each term (any provider; no index needed).</summary>
     public static IQueryable<Learner> Matching(IQueryable<Learner> learners, IReadOnlyList<string> terms)
     {
         foreach (var term in terms)
         {
-            var (first, inner) = (Literal(term) + "%", "% " + Literal(term) + "%");
+            var (first, inner) = SearchText.WordStart(term);
             learners = learners.Where(l => EF.Functions.Like(l.SearchText, first, "\\") || EF.Functions.Like(l.SearchText, inner, "\\"));
         }
 
@@ -98,7 +94,7 @@ internal static class LearnerNameSearch
         {
             // Several typed words mostly match a few learners: one read of the range finds them all, sorted
             // by PostgreSQL, and the page is cut from them. Only past the cap is the page read on its own.
-            var found = await Summaries(range.Take(limit + 1).OrderBy(n => n.FamilyName).ThenBy(n => n.GivenName).ThenBy(n => n.LearnerNumber)).ToListAsync(ct);
+            var found = await Summaries(InListOrder(range.Take(limit + 1))).ToListAsync(ct);
             if (found.Count <= limit)
             {
                 return new Page<LearnerSummary>(found.Skip(request.Skip).Take(request.PageSize).ToList(), request.Page, request.PageSize, found.Count);
@@ -112,9 +108,9 @@ internal static class LearnerNameSearch
             var wanted = request.Skip + request.PageSize;
             var hits = words.Count > MergedWords
                 ? range
-                : words.Select(w => entries.Where(n => n.Word == w).OrderBy(n => n.FamilyName).ThenBy(n => n.GivenName).ThenBy(n => n.LearnerNumber).Take(wanted))
+                : words.Select(w => InListOrder(entries.Where(n => n.Word == w)).Take(wanted))
                     .Aggregate(Queryable.Concat);
-            items = await Summaries(hits.OrderBy(n => n.FamilyName).ThenBy(n => n.GivenName).ThenBy(n => n.LearnerNumber).Skip(request.Skip).Take(request.PageSize))
+            items = await Summaries(InListOrder(hits).Skip(request.Skip).Take(request.PageSize))
                 .ToListAsync(ct);
         }
 
@@ -122,6 +118,10 @@ internal static class LearnerNameSearch
             ? new Page<LearnerSummary>(items, request.Page, request.PageSize, limit, TotalExact: false)
             : new Page<LearnerSummary>(items, request.Page, request.PageSize, counted);
     }
+
+    /// <summary>The list's order (family name, given name, number): within one word, the index's own.</summary>
+    private static IOrderedQueryable<LearnerNameWord> InListOrder(IQueryable<LearnerNameWord> entries) =>
+        entries.OrderBy(n => n.FamilyName).ThenBy(n => n.GivenName).ThenBy(n => n.LearnerNumber);
 
     /// <summary>The list's columns, all held by the index entries.</summary>
     private static IQueryable<LearnerSummary> Summaries(IQueryable<LearnerNameWord> entries) =>
@@ -136,7 +136,7 @@ internal static class LearnerNameSearch
     {
         foreach (var other in criteria.Terms.Where(t => t != driver))
         {
-            var (first, inner) = (Literal(other) + "%", "% " + Literal(other) + "%");
+            var (first, inner) = SearchText.WordStart(other);
             entries = entries.Where(n => EF.Functions.Like(n.SearchText, first, "\\") || EF.Functions.Like(n.SearchText, inner, "\\"));
         }
 
@@ -146,7 +146,7 @@ internal static class LearnerNameSearch
         }
 
         // A learner's scope is their school's: the schools in scope (and in the area) are a small set to probe.
-        if (!db.ScopeIsUnrestricted || criteria.AreaPath is not null)
+        if (!db.ScopeUnrestricted || criteria.AreaPath is not null)
         {
             var schools = db.Institutions().IgnoreQueryFilters([LnemisDbContext.SoftDeleteFilter]);
             if (criteria.AreaPath is { } path)
