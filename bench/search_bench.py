@@ -393,9 +393,48 @@ def like_literal(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def pair_search(conn, terms):
+    """LearnerNameSearch.PairPageAsync: the learners named by the two longest typed words that make a pair
+    (the pair entries " x y"), or None when no two do (the server then drives by one word)."""
+    pairs = [(a, b) for a in terms for b in terms if a.encode() < b.encode() and not b.startswith(a)]
+    if not pairs:
+        return None
+    first, second = max(pairs, key=lambda p: len(p[0]) + len(p[1]))
+    lo, hi = word_range(first)
+    found = [r[0] for r in conn.query(LOOSE_SCAN_SQL, [(TEXT, lo), (TEXT, hi), (INT4, MERGED_WORDS)])]
+    if len(found) > MERGED_WORDS:
+        return None
+    conds, args = [], []
+    for t in terms:
+        if t not in (first, second):
+            k = len(args) + 1
+            conds.append(f"(n.search_text LIKE ${k} ESCAPE '\\' OR n.search_text LIKE ${k + 1} ESCAPE '\\')")
+            args += [(TEXT, like_literal(t) + "%"), (TEXT, "% " + like_literal(t) + "%")]
+    take = COUNT_LIMIT + 1
+    parts = []
+    for x in found:
+        plo, phi = word_range(f" {x} {second}")
+        args += [(TEXT, plo), (TEXT, phi)]
+        parts.append(f"(SELECT {WORD_COLS} FROM {WORDS} AS n WHERE {' AND '.join(conds + [f'n.word >= ${len(args) - 1} AND n.word < ${len(args)}'])} "
+                     f"ORDER BY {WORD_ORDER} LIMIT {take})")
+    k = len(args) + 1
+    args += [(TEXT, like_literal(first) + "%"), (TEXT, "% " + like_literal(first) + "%"),
+             (TEXT, like_literal(second) + "%"), (TEXT, "% " + like_literal(second) + "%")]
+    many = conds + [f"n.word = ' *'", f"(n.search_text LIKE ${k} ESCAPE '\\' OR n.search_text LIKE ${k + 1} ESCAPE '\\')",
+                    f"(n.search_text LIKE ${k + 2} ESCAPE '\\' OR n.search_text LIKE ${k + 3} ESCAPE '\\')"]
+    parts.append(f"(SELECT {WORD_COLS} FROM {WORDS} AS n WHERE {' AND '.join(many)} ORDER BY {WORD_ORDER} LIMIT {take})")
+    rows = conn.query(f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS n ORDER BY {WORD_ORDER} LIMIT {take}", args)
+    learners = list({r[0]: r for r in rows}.values())
+    if len(rows) == take and len(learners) < len(rows):
+        return None
+    return min(len(learners), COUNT_LIMIT + 1), learners[:PAGE]
+
+
 def name_search(conn, words):
     """LearnerNameSearch.PageAsync for the national administrator: the same statements, in the same order."""
     terms = list(dict.fromkeys(search_text(" ".join(words)).split()))[:8]
+    if len(terms) > 1 and (paired := pair_search(conn, terms)) is not None:
+        return paired
     by_length = sorted(terms, key=lambda t: (-len(t), t))
     driver = by_length[0]
     if len(terms) > 1:  # the rarest word's range, by the planner's estimate

@@ -91,6 +91,55 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task TwoWords_FindTheLearnersNamedByBoth_HoweverManyNamesTheyHave()
+    {
+        var district = await given.AreaAsync();
+        var school = await given.InstitutionAsync(district);
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var m = Marker();
+        async Task AddAsync(string givenName, string family, string? other = null) =>
+            await (await officer.PostAsync("/api/v1/learners", new
+            {
+                givenName,
+                otherNames = other,
+                familyName = family,
+                sex = "Male",
+                dateOfBirth = "2014-06-01",
+                hasBirthCertificate = true,
+                institutionId = school.Id,
+                confirmedNotDuplicate = true,
+            })).ReadJsonAsync(HttpStatusCode.Created);
+
+        await AddAsync("Baraka", m + "Otieno", other: "Barasa"); // two words begin with "bara"
+        await AddAsync("Baraka", m + "Omondi");
+        await AddAsync("Barnabas", m + "Otieno");
+        await AddAsync("Ann", m + "Anna");
+        await AddAsync("Anna", m + "Wanjiru");
+        // Nine names: found as well, by any two of them.
+        await AddAsync("One", m + "Many", other: "Two Three Four Five Six Seven Eight");
+
+        string Shown(JsonNode page) => string.Join(' ', page["items"]!.AsArray().Select(i => i!["givenName"] + "/" + i["familyName"]!.GetValue<string>()[m.Length..])) + " = " + page["total"];
+        async Task<string> SearchAsync(string q, string paging = "") => Shown(await officer.GetJsonAsync("/api/v1/learners?q=" + Uri.EscapeDataString(q) + paging));
+
+        Assert.Equal("Baraka/Omondi Baraka/Otieno = 2", await SearchAsync($"bara {m}"));
+        Assert.Equal("Baraka/Otieno Barnabas/Otieno = 2", await SearchAsync($"{m}otieno bar"));
+        Assert.Equal("Baraka/Otieno = 1", await SearchAsync($"barasa {m}"));
+        Assert.Equal("Baraka/Otieno = 1", await SearchAsync($"bara barasa {m}o"));
+        Assert.Equal("Baraka/Otieno = 1", await SearchAsync($"{m}ot baraka barasa"));
+        Assert.Equal(" = 0", await SearchAsync($"barn {m}om"));
+        // One typed word begins the other: each must begin a name word, the same one or not.
+        Assert.Equal("Anna/Wanjiru = 1", await SearchAsync($"ann anna {m}"));
+        Assert.Equal("Ann/Anna Anna/Wanjiru = 2", await SearchAsync($"{m} ann"));
+        Assert.Equal("One/Many = 1", await SearchAsync($"seven {m}"));
+        Assert.Equal("One/Many = 1", await SearchAsync($"thr fiv"));
+        Assert.Equal("One/Many = 1", await SearchAsync($"eight {m}ma one"));
+        Assert.Equal(" = 0", await SearchAsync($"nine {m}ma"));
+
+        // Paging through a two-word search keeps the list order.
+        Assert.Equal("Baraka/Otieno = 3", await SearchAsync($"{m} bar", "&page=2&pageSize=1"));
+    }
+
+    [Fact]
     public async Task APrefixOfManyWords_IsSortedInstead_AndOutOfScopeLearnersStayHidden()
     {
         var district = await given.AreaAsync();

@@ -145,7 +145,7 @@ internal sealed class InstitutionsModel : IModelContributor
             {
                 e.ToTable("learner_name_words", Schema, t => t.ExcludeFromMigrations());
                 e.HasNoKey();
-                e.Property(w => w.Word).HasMaxLength(400).UseCollation("C");
+                e.Property(w => w.Word).HasMaxLength(402).UseCollation("C");
                 e.Property(w => w.FamilyName).HasMaxLength(100);
                 e.Property(w => w.GivenName).HasMaxLength(100);
                 e.Property(w => w.LearnerNumber).HasMaxLength(10);

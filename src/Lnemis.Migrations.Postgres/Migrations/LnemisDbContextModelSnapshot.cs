@@ -2898,8 +2898,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
 
                     b.Property<string>("Word")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasMaxLength(402)
+                        .HasColumnType("character varying(402)")
                         .HasColumnName("word")
                         .UseCollation("C");
 

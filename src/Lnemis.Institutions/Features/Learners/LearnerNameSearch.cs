@@ -35,6 +35,9 @@ internal static class LearnerNameSearch
     /// <summary>A prefix range up to this size is sorted; a larger one (a letter or two) walks the learners in name order instead.</summary>
     public const int SortedRange = 20_000;
 
+    /// <summary>The one key a learner with more than eight distinct name words has instead of pairs (the typed words are checked on its search text).</summary>
+    public const string ManyWordsKey = " *";
+
     /// <summary>The name-word index table (PostgreSQL only; made by the LearnerNameWords migration).</summary>
     public const string WordsTable = "institutions.learner_name_words";
 
@@ -73,6 +76,11 @@ internal static class LearnerNameSearch
         }
 
         var all = db.Set<LearnerNameWord>().AsNoTracking();
+        if (criteria.Terms.Count > 1 && await PairPageAsync(db, all, criteria, request, ct) is { } paired)
+        {
+            return paired;
+        }
+
         var driver = await DriverAsync(db, criteria.Terms, ct);
         var words = await WordsBeginningAsync(db, driver, ct);
         if (words.Count == 0)
@@ -81,7 +89,8 @@ internal static class LearnerNameSearch
         }
 
         // One word widened to one name word cannot give a learner twice (a learner's words are distinct).
-        var entries = Filtered(db, all, criteria, driver, once: words.Count > 1);
+        var entries = Filtered(db, all, criteria, criteria.Terms.Where(t => t != driver));
+        entries = words.Count > 1 ? FirstOfLearner(entries, driver) : entries;
         var (from, to) = Range(driver);
         var range = entries.Where(n => string.Compare(n.Word, from) >= 0 && string.Compare(n.Word, to) < 0);
         if (words.Count > MergedWords && await range.Take(SortedRange + 1).CountAsync(ct) > SortedRange)
@@ -128,17 +137,71 @@ internal static class LearnerNameSearch
         entries.Select(n => new LearnerSummary(n.LearnerId, n.LearnerNumber, n.GivenName, n.FamilyName, n.Sex, n.DateOfBirth, n.InstitutionId, null, LearnerStatus.Active));
 
     /// <summary>
-    /// The index entries that match every criterion but the driving word's range: the other typed words,
-    /// scope, area, school, sex and birth dates, and — when <paramref name="once"/> — each learner once (the
-    /// entry of its first name word that begins with <paramref name="driver"/>).
+    /// Two typed words read from the pair entries (ADR 0032): a learner's entry under " x y" for each pair of
+    /// their name words x &lt; y, so the learners named by both words are found without reading every
+    /// learner with either. The first word widens to the name words it begins (at most
+    /// <see cref="MergedWords"/>); for each, the pair entries whose second word begins with the second typed
+    /// word are one index range, read in list order up to what the count and the page need. Null (the
+    /// caller goes on with one driving word) when no two typed words make a pair — one begins the other,
+    /// as "ann anna" — when the first widens to too many words, or when a learner would be counted twice
+    /// past the cap.
     /// </summary>
-    private static IQueryable<LearnerNameWord> Filtered(LnemisDbContext db, IQueryable<LearnerNameWord> entries, LearnerCriteria criteria, string driver, bool once)
+    private static async Task<Page<LearnerSummary>?> PairPageAsync(LnemisDbContext db, IQueryable<LearnerNameWord> all, LearnerCriteria criteria, PageRequest request, CancellationToken ct)
     {
-        foreach (var other in criteria.Terms.Where(t => t != driver))
+        // The two longest typed words that make a pair (the fewest learners have both).
+        var pair = criteria.Terms
+            .SelectMany(a => criteria.Terms, (a, b) => (First: a, Second: b))
+            .Where(p => InKeyOrder(p.First, p.Second) < 0 && !p.Second.StartsWith(p.First, StringComparison.Ordinal))
+            .OrderByDescending(p => p.First.Length + p.Second.Length)
+            .FirstOrDefault();
+        if (pair.First is null)
         {
-            var (first, inner) = SearchText.WordStart(other);
-            entries = entries.Where(n => EF.Functions.Like(n.SearchText, first, "\\") || EF.Functions.Like(n.SearchText, inner, "\\"));
+            return null;
         }
+
+        var firsts = await WordsBeginningAsync(db, pair.First, ct);
+        if (firsts.Count > MergedWords)
+        {
+            return null;
+        }
+
+        var limit = PaginationExtensions.CountLimit;
+        var take = Math.Max(limit + 1, request.Skip + request.PageSize);
+        var entries = Filtered(db, all, criteria, criteria.Terms.Where(t => t != pair.First && t != pair.Second));
+        var hits = firsts
+            .Select(x => Range(PairKey(x, pair.Second)))
+            .Select(r => InListOrder(entries.Where(n => string.Compare(n.Word, r.From) >= 0 && string.Compare(n.Word, r.To) < 0)).Take(take))
+            .Append(InListOrder(Beginning(entries.Where(n => n.Word == ManyWordsKey), [pair.First, pair.Second])).Take(take))
+            .Aggregate(Queryable.Concat);
+        var found = await Summaries(InListOrder(hits).Take(take)).ToListAsync(ct);
+
+        // "Baraka Barasa Otieno" has two pairs for "bara oti": one learner, read twice, side by side in list order.
+        var learners = found.DistinctBy(l => l.Id).ToList();
+        if (found.Count == take && learners.Count < found.Count)
+        {
+            return null;
+        }
+
+        var items = learners.Skip(request.Skip).Take(request.PageSize).ToList();
+        return learners.Count > limit
+            ? new Page<LearnerSummary>(items, request.Page, request.PageSize, limit, TotalExact: false)
+            : new Page<LearnerSummary>(items, request.Page, request.PageSize, learners.Count);
+    }
+
+    /// <summary>The key of the pair entries for name words <paramref name="first"/> &lt; <paramref name="second"/> (a leading space keeps them apart from words).</summary>
+    private static string PairKey(string first, string second) => " " + first + " " + second;
+
+    /// <summary>The order of the "C" collation the keys are compared in: UTF-8 bytes.</summary>
+    private static int InKeyOrder(string a, string b) =>
+        System.Text.Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes(b));
+
+    /// <summary>
+    /// The index entries that match every criterion but the driving words' ranges: the typed words in
+    /// <paramref name="checkedTerms"/> (on the search text), scope, area, school, sex and birth dates.
+    /// </summary>
+    private static IQueryable<LearnerNameWord> Filtered(LnemisDbContext db, IQueryable<LearnerNameWord> entries, LearnerCriteria criteria, IEnumerable<string> checkedTerms)
+    {
+        entries = Beginning(entries, checkedTerms);
 
         if (criteria.InstitutionId is { } institution)
         {
@@ -159,14 +222,28 @@ internal static class LearnerNameSearch
 
         entries = criteria.Sex is { } sex ? entries.Where(n => n.Sex == sex) : entries;
         entries = criteria.BornFrom is { } bornFrom ? entries.Where(n => n.DateOfBirth >= bornFrom) : entries;
-        entries = criteria.BornTo is { } bornTo ? entries.Where(n => n.DateOfBirth <= bornTo) : entries;
-        if (!once)
+        return criteria.BornTo is { } bornTo ? entries.Where(n => n.DateOfBirth <= bornTo) : entries;
+    }
+
+    /// <summary>The entries whose search text has a word beginning with each of <paramref name="terms"/>.</summary>
+    private static IQueryable<LearnerNameWord> Beginning(IQueryable<LearnerNameWord> entries, IEnumerable<string> terms)
+    {
+        foreach (var term in terms)
         {
-            return entries;
+            var (first, inner) = SearchText.WordStart(term);
+            entries = entries.Where(n => EF.Functions.Like(n.SearchText, first, "\\") || EF.Functions.Like(n.SearchText, inner, "\\"));
         }
 
-        // "Baraka Barasa" has two words beginning with "bara": only the first one's entry counts (checked
-        // last, on the entries every other check has kept).
+        return entries;
+    }
+
+    /// <summary>
+    /// Each learner once among entries of several words beginning with <paramref name="driver"/>: "Baraka
+    /// Barasa" has two words beginning with "bara", and only the first one's entry counts (checked last, on
+    /// the entries every other check has kept).
+    /// </summary>
+    private static IQueryable<LearnerNameWord> FirstOfLearner(IQueryable<LearnerNameWord> entries, string driver)
+    {
         var (spaced, driverAtWordStart) = (" ", " " + driver);
         return entries.Where(n => (spaced + n.SearchText).IndexOf(driverAtWordStart) == (spaced + n.SearchText + spaced).IndexOf(spaced + n.Word + spaced));
     }
