@@ -33,9 +33,30 @@ public sealed class PingHandler : IJobHandler<Ping>
     }
 }
 
+/// <summary>A recurring sweep that takes long (as the deadline reminders over a national case load): it holds until released.</summary>
+public sealed class StuckSweep : IRecurringTask
+{
+    public static readonly TaskCompletionSource Started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public static readonly TaskCompletionSource Release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Name => "test-stuck-sweep";
+
+    public TimeSpan Interval => TimeSpan.FromHours(1);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        Started.TrySetResult();
+        await Release.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
+    }
+}
+
 public sealed class JobFactory : LnemisFactory
 {
-    protected override void ConfigureServices(IServiceCollection services) => services.AddJobHandler<Ping, PingHandler>();
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddJobHandler<Ping, PingHandler>();
+        services.AddRecurringTask<StuckSweep>();
+    }
 }
 
 public sealed class JobTests(JobFactory factory) : IClassFixture<JobFactory>
@@ -70,6 +91,22 @@ public sealed class JobTests(JobFactory factory) : IClassFixture<JobFactory>
         var job = await WaitForAsync(id, j => j.State == JobState.Succeeded);
         Assert.Equal(JobState.Succeeded, job.State);
         Assert.Equal([1], PingHandler.Deliveries[id]);
+    }
+
+    [Fact]
+    public async Task ALongRecurringTask_DoesNotHoldUpQueuedJobs()
+    {
+        await StuckSweep.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        try
+        {
+            var id = await EnqueueAsync(new Ping("while-sweeping", 0));
+            var job = await WaitForAsync(id, j => j.State == JobState.Succeeded);
+            Assert.Equal(JobState.Succeeded, job.State);
+        }
+        finally
+        {
+            StuckSweep.Release.TrySetResult();
+        }
     }
 
     [Fact]

@@ -15,6 +15,9 @@ namespace Lnemis.Platform.Jobs;
 /// marked done (committed): a worker that dies before the run leaves a lease that expires and the
 /// job runs once elsewhere; one that dies after it left the job done. Only a death inside the run
 /// itself can repeat it, with the same message id. Failures retry with exponential backoff.
+/// Recurring tasks run on a loop of their own, so a long sweep (the hourly deadline reminders over
+/// a national case load) never holds up the queue: an import or a notification queued meanwhile
+/// runs at once.
 /// </summary>
 public sealed class JobWorker(
     IServiceScopeFactory scopes,
@@ -34,13 +37,17 @@ public sealed class JobWorker(
     {
         var settings = options.Value.Jobs;
         logger.LogInformation("Job worker {Worker} started", workerId);
+        await Task.WhenAll(Task.Run(() => RunJobsAsync(settings, stoppingToken), CancellationToken.None), Task.Run(() => RunRecurringLoopAsync(settings, stoppingToken), CancellationToken.None));
+    }
+
+    private async Task RunJobsAsync(JobOptions settings, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var ran = 0;
             try
             {
                 ran = await RunBatchAsync(settings, stoppingToken);
-                await RunRecurringAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -61,6 +68,35 @@ public sealed class JobWorker(
                 {
                     break;
                 }
+            }
+        }
+    }
+
+    /// <summary>Runs each recurring task when it is due, one after another, polling as the job loop does.</summary>
+    private async Task RunRecurringLoopAsync(JobOptions settings, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunRecurringAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Recurring task loop failed; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(settings.PollMilliseconds), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
             }
         }
     }

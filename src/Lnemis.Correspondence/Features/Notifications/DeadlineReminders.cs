@@ -59,7 +59,7 @@ internal sealed class DeadlineReminders(TimeProvider clock, IOptions<Corresponde
         var missedFrom = today.AddDays(-MissedLookBackDays);
         var draftFrom = today.AddDays(-DraftWindowDays);
         var sent = 0;
-        var skip = 0;
+        var after = Guid.Empty;
         while (!ct.IsCancellationRequested)
         {
             List<Guid> batch;
@@ -67,11 +67,19 @@ internal sealed class DeadlineReminders(TimeProvider clock, IOptions<Corresponde
             {
                 scope.ServiceProvider.GetRequiredService<CurrentActor>().SetSystem();
                 var db = scope.ServiceProvider.GetRequiredService<LnemisDbContext>();
+                var reminders = db.CaseDeadlineReminders();
+
+                // Only cases that may owe a reminder: a final deadline in the window whose reminder for
+                // that date (missed once past, else approaching) is not sent yet, or a draft deadline
+                // still being drafted. Every hour, a national case load is otherwise read case by case.
                 batch = await db.Cases().AsNoTracking()
-                    .Where(c => !Finished.Contains(c.State))
-                    .Where(c => (c.FinalDeadline >= missedFrom && c.FinalDeadline <= horizon) || c.ReceivedOn >= draftFrom)
+                    .Where(c => c.Id.CompareTo(after) > 0 && !Finished.Contains(c.State))
+                    .Where(c => (c.FinalDeadline >= missedFrom && c.FinalDeadline <= horizon
+                            && !reminders.Any(r => r.CaseId == c.Id && r.Deadline == c.FinalDeadline
+                                && r.Kind == (c.FinalDeadline < today ? CaseDeadlineReminder.FinalMissed : CaseDeadlineReminder.FinalApproaching)))
+                        || (c.ReceivedOn >= draftFrom && Drafting.Contains(c.State)))
                     .OrderBy(c => c.Id).Select(c => c.Id)
-                    .Skip(skip).Take(BatchSize)
+                    .Take(BatchSize)
                     .ToListAsync(ct);
             }
 
@@ -80,11 +88,12 @@ internal sealed class DeadlineReminders(TimeProvider clock, IOptions<Corresponde
                 sent += await RemindAsync(scopes, id, today, workingDaysBefore, ct);
             }
 
-            skip += batch.Count;
             if (batch.Count < BatchSize)
             {
                 break;
             }
+
+            after = batch[^1];
         }
 
         return sent;
