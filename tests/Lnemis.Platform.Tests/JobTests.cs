@@ -50,11 +50,50 @@ public sealed class StuckSweep : IRecurringTask
     }
 }
 
+/// <summary>A recurring task the settings pause: it must never run.</summary>
+public sealed class PausedSweep : IRecurringTask
+{
+    public static int Runs;
+
+    public string Name => "test-paused-sweep";
+
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(1);
+
+    public Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        Interlocked.Increment(ref Runs);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A recurring task that counts its runs (each poll, as its interval is tiny).</summary>
+public sealed class CountingSweep : IRecurringTask
+{
+    public static int Runs;
+
+    public string Name => "test-counting-sweep";
+
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(1);
+
+    public Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        Interlocked.Increment(ref Runs);
+        return Task.CompletedTask;
+    }
+}
+
 public sealed class JobFactory : LnemisFactory
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Lnemis:Jobs:PausedTasks:0"] = "test-paused-sweep",
+    };
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddJobHandler<Ping, PingHandler>();
+        services.AddRecurringTask<CountingSweep>();
+        services.AddRecurringTask<PausedSweep>();
         services.AddRecurringTask<StuckSweep>();
     }
 }
@@ -107,6 +146,16 @@ public sealed class JobTests(JobFactory factory) : IClassFixture<JobFactory>
         {
             StuckSweep.Release.TrySetResult();
         }
+    }
+
+    [Fact]
+    public async Task APausedRecurringTask_NeverRuns()
+    {
+        // The loop visits the tasks in registration order: counting, paused, then the stuck one. Once the
+        // stuck one has started, the loop has passed the paused one at least once.
+        await StuckSweep.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.True(Volatile.Read(ref CountingSweep.Runs) > 0, "the recurring loop ran the task before the paused one");
+        Assert.Equal(0, Volatile.Read(ref PausedSweep.Runs));
     }
 
     [Fact]

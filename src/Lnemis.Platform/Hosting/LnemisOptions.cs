@@ -94,6 +94,13 @@ public sealed class JobOptions
     public int BatchSize { get; set; } = 20;
     public int LeaseSeconds { get; set; } = 300;
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// Recurring tasks (by name) this process does not run: to keep one on some workers only, or for a
+    /// benchmark on freshly generated data, where the first deadline-reminder sweep would send a
+    /// national backlog a live system sent over weeks.
+    /// </summary>
+    public string[] PausedTasks { get; set; } = [];
 }
 
 public sealed class DiagnosticsOptions

@@ -199,9 +199,10 @@ public sealed class JobWorker(
     private async Task RunRecurringAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var paused = options.Value.Jobs.PausedTasks;
         foreach (var task in recurring)
         {
-            if (nextRecurring.TryGetValue(task.Name, out var due) && due > now)
+            if (paused.Contains(task.Name, StringComparer.Ordinal) || (nextRecurring.TryGetValue(task.Name, out var due) && due > now))
             {
                 continue;
             }
