@@ -393,6 +393,12 @@ def like_literal(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def word_start(term, k):
+    """SearchText.WordStart: the search text has a word beginning with term (parameters $k and $k+1)."""
+    return (f"(n.search_text LIKE ${k} ESCAPE '\\' OR n.search_text LIKE ${k + 1} ESCAPE '\\')",
+            [(TEXT, like_literal(term) + "%"), (TEXT, "% " + like_literal(term) + "%")])
+
+
 def pair_search(conn, terms):
     """LearnerNameSearch.PairPageAsync: the learners named by the two longest typed words that make a pair
     (the pair entries " x y"), or None when no two do (the server then drives by one word)."""
@@ -407,9 +413,9 @@ def pair_search(conn, terms):
     conds, args = [], []
     for t in terms:
         if t not in (first, second):
-            k = len(args) + 1
-            conds.append(f"(n.search_text LIKE ${k} ESCAPE '\\' OR n.search_text LIKE ${k + 1} ESCAPE '\\')")
-            args += [(TEXT, like_literal(t) + "%"), (TEXT, "% " + like_literal(t) + "%")]
+            cond, more = word_start(t, len(args) + 1)
+            conds.append(cond)
+            args += more
     take = COUNT_LIMIT + 1
     parts = []
     for x in found:
@@ -417,11 +423,11 @@ def pair_search(conn, terms):
         args += [(TEXT, plo), (TEXT, phi)]
         parts.append(f"(SELECT {WORD_COLS} FROM {WORDS} AS n WHERE {' AND '.join(conds + [f'n.word >= ${len(args) - 1} AND n.word < ${len(args)}'])} "
                      f"ORDER BY {WORD_ORDER} LIMIT {take})")
-    k = len(args) + 1
-    args += [(TEXT, like_literal(first) + "%"), (TEXT, "% " + like_literal(first) + "%"),
-             (TEXT, like_literal(second) + "%"), (TEXT, "% " + like_literal(second) + "%")]
-    many = conds + [f"n.word = ' *'", f"(n.search_text LIKE ${k} ESCAPE '\\' OR n.search_text LIKE ${k + 1} ESCAPE '\\')",
-                    f"(n.search_text LIKE ${k + 2} ESCAPE '\\' OR n.search_text LIKE ${k + 3} ESCAPE '\\')"]
+    many = conds + ["n.word = ' *'"]
+    for t in (first, second):
+        cond, more = word_start(t, len(args) + 1)
+        many.append(cond)
+        args += more
     parts.append(f"(SELECT {WORD_COLS} FROM {WORDS} AS n WHERE {' AND '.join(many)} ORDER BY {WORD_ORDER} LIMIT {take})")
     rows = conn.query(f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS n ORDER BY {WORD_ORDER} LIMIT {take}", args)
     learners = list({r[0]: r for r in rows}.values())
@@ -452,9 +458,9 @@ def name_search(conn, words):
     conds, args = [], []
     for t in terms:
         if t != driver:
-            k = len(args) + 1
-            conds.append(f"(n.search_text LIKE ${k} ESCAPE '\\' OR n.search_text LIKE ${k + 1} ESCAPE '\\')")
-            args += [(TEXT, like_literal(t) + "%"), (TEXT, "% " + like_literal(t) + "%")]
+            cond, more = word_start(t, len(args) + 1)
+            conds.append(cond)
+            args += more
     if len(found) > 1:  # each learner once: the entry of its first word beginning with the driver
         k = len(args) + 1
         conds.append(f"strpos(' ' || n.search_text, ${k}) = strpos(' ' || n.search_text || ' ', ' ' || n.word || ' ')")

@@ -140,7 +140,8 @@ internal sealed class InstitutionsModel : IModelContributor
         if (provider == DatabaseProvider.Postgres)
         {
             // The name-word index (ADR 0032): read by the learner search; written only by the triggers the
-            // LearnerNameWords migration made on the learners table, so it is not part of the model's migrations.
+            // LearnerNameWords and LearnerNamePairs migrations made on the learners table, so it is not part of
+            // the model's migrations.
             model.Entity<LearnerNameWord>(e =>
             {
                 e.ToTable("learner_name_words", Schema, t => t.ExcludeFromMigrations());

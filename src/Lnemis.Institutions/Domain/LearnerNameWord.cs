@@ -2,7 +2,7 @@ namespace Lnemis.Institutions.Domain;
 
 /// <summary>
 /// One entry of the learner name-word index (PostgreSQL only, ADR 0032): a distinct word of an active
-/// learner's search text with what the list orders by (family name, given name, learner number) and
+/// learner's search text, or (keys beginning with a space) a pair of them " x y" or the many-words key " *", with what the list orders by (family name, given name, learner number) and
 /// what a search filters on and the list shows, so a search reads index entries alone. Written only by the triggers on
 /// the learners table; read only by the learner search.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Lnemis.Migrations.Postgres.Migrations
     /// Pair entries in the learner name-word index (ADR 0032): besides one entry per distinct name word, a
     /// learner has one under " x y" for each pair of their name words x &lt; y (in the "C" order; the
     /// leading space keeps them out of every word's range), so a search for two words reads the learners
-    /// named by both, not every learner named by either. A learner with more than eight distinct words
+    /// named by both, not every learner named by either. A learner with more than eight name words
     /// has one entry " *" instead of pairs (the search checks those on the search text). The keys come
     /// from one function the three triggers and the fill share.
     /// </summary>

@@ -79,7 +79,7 @@ public sealed class JobWorker(
         {
             try
             {
-                await RunRecurringAsync(stoppingToken);
+                await RunRecurringAsync(settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -196,10 +196,10 @@ public sealed class JobWorker(
         return TimeSpan.FromSeconds(seconds * (1 + (Random.Shared.NextDouble() * 0.2)));
     }
 
-    private async Task RunRecurringAsync(CancellationToken ct)
+    private async Task RunRecurringAsync(JobOptions settings, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var paused = options.Value.Jobs.PausedTasks;
+        var paused = settings.PausedTasks;
         foreach (var task in recurring)
         {
             if (paused.Contains(task.Name, StringComparer.Ordinal) || (nextRecurring.TryGetValue(task.Name, out var due) && due > now))

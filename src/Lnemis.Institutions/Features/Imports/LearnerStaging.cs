@@ -176,8 +176,12 @@ internal sealed class LearnerStaging
             await rebuild(ct);
         }
 
-        // The name search chooses its driving word from the word index's statistics (ADR 0032).
-        await ExecuteAsync($"ANALYZE {learners}; ANALYZE {LearnerNameSearch.WordsTable}", ct);
+        // The name search chooses its driving word from the word index's statistics (ADR 0032); an apply
+        // that wrote nothing (a re-run of the same file) leaves both as they were.
+        if (fresh + updated > 0)
+        {
+            await ExecuteAsync($"ANALYZE {learners}; ANALYZE {LearnerNameSearch.WordsTable}", ct);
+        }
         return new ChunkOutcome((int)valid, (int)invalid, (int)fresh, updated, (int)(matched - updated));
     }
 

@@ -19,7 +19,7 @@ namespace Lnemis.Institutions.Features.Learners;
 /// <see cref="PageAsync"/> serves the list on PostgreSQL from <c>institutions.learner_name_words</c>:
 /// one entry per distinct name word of each active learner, in the list's order within a word (word,
 /// family name, given name, number), carrying the search text and the school, kept up by triggers on
-/// the learners table. One typed word drives; it widens to the name words it begins (a loose index
+/// the learners table. Two typed words read the pair entries (<see cref="PairPageAsync"/>); otherwise one typed word drives; it widens to the name words it begins (a loose index
 /// scan); each of those words gives its first page already in order (its own <c>LIMIT</c>, so
 /// PostgreSQL walks the index and stops), and the few rows are merged. The count reads the prefix
 /// range once, each learner once, and stops at the cap. The other typed words, the scope and the
@@ -35,10 +35,10 @@ internal static class LearnerNameSearch
     /// <summary>A prefix range up to this size is sorted; a larger one (a letter or two) walks the learners in name order instead.</summary>
     public const int SortedRange = 20_000;
 
-    /// <summary>The one key a learner with more than eight distinct name words has instead of pairs (the typed words are checked on its search text).</summary>
-    public const string ManyWordsKey = " *";
+    /// <summary>The one key a learner with more than eight name words has instead of pairs (the typed words are checked on its search text).</summary>
+    private const string ManyWordsKey = " *";
 
-    /// <summary>The name-word index table (PostgreSQL only; made by the LearnerNameWords migration).</summary>
+    /// <summary>The name-word index table (PostgreSQL only; made by the LearnerNameWords migration, pair entries from LearnerNamePairs).</summary>
     public const string WordsTable = "institutions.learner_name_words";
 
     /// <summary>The typed words as the search text holds them (at most eight).</summary>
