@@ -35,7 +35,9 @@ CASE_COLS = ("c.id, c.number, c.type, c.subject, c.state, c.received_on, c.final
 USERS_SQL = "SELECT u.id, u.display_name, u.email, u.is_active, u.phone_number\nFROM identity.users AS u\nWHERE u.id = ANY ($1)"
 TEAM_COLS = "t.id, t.clearance_step, t.code, t.created_at, t.deactivated_at, t.deleted_at, t.kind, t.name, t.parent_id, t.role, t.scope_path, t.version"
 MONTHS_READY_SQL = "SELECT EXISTS (\n    SELECT 1\n    FROM correspondence.case_report_months AS c)"
-SEARCH_IDS_SQL = "SELECT c.case_id\nFROM correspondence.case_search AS c\nWHERE c.search_vector @@ to_tsquery('simple', $1)\nLIMIT $2"
+SEARCH_IN_SCOPE = "FROM correspondence.case_search AS c\nWHERE c.search_vector @@ (to_tsquery('simple', $1) && $2::tsquery)\nLIMIT $3"
+SEARCH_COUNT_SQL = "SELECT count(*)::int\nFROM (\n    SELECT 1\n    " + SEARCH_IN_SCOPE.replace("\n", "\n    ") + "\n) AS c0"
+SEARCH_IDS_SQL = "SELECT c.case_id\n" + SEARCH_IN_SCOPE
 ID_LIST_LIMIT = 1000  # CaseSearch.IdListLimit
 INCOMING_UNITS_SQL = """SELECT t1.scope_path AS "ScopePath", t1.clearance_step AS "ClearanceStep"
 FROM correspondence.team_members AS t
@@ -68,14 +70,15 @@ def finish_page(conn, rows, responder_column=9):
     conn.query(USERS_SQL, [(UUID_ARRAY, "{" + ",".join(ids) + "}")])
 
 
-def case_list(conn, user_path, conds, params, pre=None):
-    """ListCases: capped count, then (when something matched) the first page and its responders' names."""
+def case_list(conn, user_path, conds, params, over_limit=False):
+    """ListCases: capped count (unless the search index showed more than the limit), then the first page and its responders' names."""
     scope = scope_of(user_path)
     n = len(scope) + 1 + len(params)
     where = sb.scope("c") + "".join(f" AND {c}" for c in numbered(conds, len(scope) + 1))
     args = scope + params
-    total = int(conn.query(f"SELECT count(*)::int\nFROM (\n    SELECT 1\n    FROM correspondence.cases AS c\n    WHERE {where}\n"
-                           f"    LIMIT ${n}\n) AS c0", args + [(INT4, sb.COUNT_LIMIT + 1)])[0][0])
+    total = sb.COUNT_LIMIT + 1 if over_limit else int(conn.query(
+        f"SELECT count(*)::int\nFROM (\n    SELECT 1\n    FROM correspondence.cases AS c\n    WHERE {where}\n"
+        f"    LIMIT ${n}\n) AS c0", args + [(INT4, sb.COUNT_LIMIT + 1)])[0][0])
     rows = []
     if total > 0:
         rows = conn.query(f"SELECT {CASE_COLS}\nFROM correspondence.cases AS c\nWHERE {where}\nORDER BY c.final_deadline, c.number\n"
@@ -114,13 +117,19 @@ def search_words(q):
 
 
 def case_search(conn, user_path, q):
-    """CaseSearch.MatchingAsync: the matching ids first (up to 1,001); a short list filters by id, else a semi-join."""
-    tsquery = " & ".join(w + ":*" for w in search_words(q))
-    ids = [r[0] for r in conn.query(SEARCH_IDS_SQL, [(TEXT, tsquery), (INT4, ID_LIST_LIMIT + 1)])]
+    """CaseSearch.MatchingAsync: in the caller's scope keys, the whole words counted (up to 1,001), then the
+    prefixes' ids; a short list filters by id, else a semi-join with the count known to be over the limit."""
+    words = search_words(q)
+    prefixes = " & ".join(w + ":*" for w in words)
+    scope = "'" + (user_path or "/") + "'"  # CaseSearch.ScopeQuery: the path's key, or "/" (every live case)
+    semi_join = (["EXISTS (\n    SELECT 1\n    FROM correspondence.case_search AS c0\n"
+                  "    WHERE c0.search_vector @@ to_tsquery('simple', {0}) AND c0.case_id = c.id)"], [(TEXT, prefixes)])
+    if int(conn.query(SEARCH_COUNT_SQL, [(TEXT, " & ".join(words)), (TEXT, scope), (INT4, ID_LIST_LIMIT + 1)])[0][0]) > ID_LIST_LIMIT:
+        return case_list(conn, user_path, *semi_join, over_limit=True)
+    ids = [r[0] for r in conn.query(SEARCH_IDS_SQL, [(TEXT, prefixes), (TEXT, scope), (INT4, ID_LIST_LIMIT + 1)])]
     if len(ids) <= ID_LIST_LIMIT:
         return case_list(conn, user_path, ["c.id = ANY ({0})"], [(UUID_ARRAY, "{" + ",".join(ids) + "}")])
-    return case_list(conn, user_path, ["EXISTS (\n    SELECT 1\n    FROM correspondence.case_search AS c0\n"
-                                       "    WHERE c0.search_vector @@ to_tsquery('simple', {0}) AND c0.case_id = c.id)"], [(TEXT, tsquery)])
+    return case_list(conn, user_path, *semi_join, over_limit=True)
 
 
 def team_names(conn, ids):

@@ -54,10 +54,10 @@ internal static class CaseListIndexes
             return;
         }
 
-        // A stored tsvector computed by the database from both word lists, with a GIN index: the
-        // row is written in the case's transaction, so the index is never behind the case.
+        // A stored tsvector computed by the database from both word lists and the scope keys, with a GIN
+        // index: the row is written in the case's transaction, so the index is never behind the case.
         e.Property<NpgsqlTsVector>(CaseSearch.VectorColumn)
-            .HasComputedColumnSql(CaseSearch.VectorSql("case_words", "history_words"), stored: true);
+            .HasComputedColumnSql(CaseSearch.VectorSql("case_words", "history_words", "scope_keys"), stored: true);
         e.HasIndex(CaseSearch.VectorColumn).HasMethod("gin");
     }
 }

@@ -170,7 +170,7 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
             await writer.WriteAsync(async token =>
             {
                 // The search index and report rows the case observer keeps for cases made through the API.
-                var documents = batch.ToDictionary(c => c.Id, c => new CaseSearchDocument { CaseId = c.Id, CaseWords = CaseSearchIndexer.WordsOf(c) });
+                var documents = batch.ToDictionary(c => c.Id, c => new CaseSearchDocument { CaseId = c.Id, CaseWords = CaseSearchIndexer.WordsOf(c), ScopeKeys = CaseSearchIndexer.ScopeKeysOf(c) });
                 foreach (var entry in batchHistory.Where(e => e.Message is not null))
                 {
                     var document = documents[entry.CaseId];

@@ -1153,11 +1153,16 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("history_words");
 
+                    b.Property<string>("ScopeKeys")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scope_keys");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, case_words || ' ' || history_words)", true);
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, case_words || ' ' || history_words) || array_to_tsvector(string_to_array(btrim(scope_keys), ' '))", true);
 
                     b.HasKey("CaseId")
                         .HasName("pk_case_search");

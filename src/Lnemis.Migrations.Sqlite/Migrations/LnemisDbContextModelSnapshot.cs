@@ -1129,6 +1129,11 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("history_words");
 
+                    b.Property<string>("ScopeKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_keys");
+
                     b.HasKey("CaseId")
                         .HasName("pk_correspondence_case_search");
 

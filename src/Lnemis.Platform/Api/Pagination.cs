@@ -56,15 +56,20 @@ public static class PaginationExtensions
     /// and pages end at <see cref="PageLimit"/>. With an index that serves the order, a page costs the same
     /// whether the filter matches fifty rows or five million.
     /// </summary>
+    /// <remarks>
+    /// A caller that already knows more than <see cref="CountLimit"/> rows match (a search index said so)
+    /// passes <paramref name="knownOverLimit"/>, and the count is not run.
+    /// </remarks>
     public static async Task<Page<T>> ToCappedPageAsync<TSource, T>(
-        this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, PageRequest request, CancellationToken ct)
+        this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, PageRequest request, CancellationToken ct,
+        bool knownOverLimit = false)
     {
         if (request.Skip + request.PageSize > PageLimit)
         {
             throw new PageOutOfRangeException(PageLimit);
         }
 
-        var counted = await filtered.Take(CountLimit + 1).CountAsync(ct);
+        var counted = knownOverLimit ? CountLimit + 1 : await filtered.Take(CountLimit + 1).CountAsync(ct);
         var items = request.Skip < counted || counted > CountLimit
             ? await orderAndProject(filtered).Skip(request.Skip).Take(request.PageSize).ToListAsync(ct)
             : [];

@@ -66,8 +66,11 @@ public class LnemisDbContext : DbContext, IDataProtectionKeyContext
     /// </summary>
     public bool ScopeUnrestricted => actor.ScopeUnrestricted;
 
-    // Read by the query filters at query time.
-    private string[] ScopePaths => actor.ScopePaths;
+    /// <summary>
+    /// The paths the caller's scope covers when not unrestricted (a row is in scope when its path starts with one).
+    /// Read by the query filters at query time; modules that keep their own scope keys (the case search) read them too.
+    /// </summary>
+    public string[] ScopePaths => actor.ScopePaths;
 
     // Most scoped users hold one path (a district officer, a head teacher): then the filter is a
     // plain prefix match an index can serve, instead of a per-row search through the path array.

@@ -66,6 +66,122 @@ public sealed class CaseScaleTests(LnemisFactory factory) : IClassFixture<Lnemis
         Assert.Empty(await IdsAsync(office, $"teamId={elsewhere.Managers.Id}"));
     }
 
+    [Fact]
+    public async Task Search_ByAWordMoreThanAThousandCasesHold_CountsTheCallersLiveCasesOnly_AndPagesInListOrder()
+    {
+        var office = await CaseOffice.CreateAsync(factory);
+        var other = await CaseOffice.CreateAsync(factory);
+        var word = "kudu" + Guid.NewGuid().ToString("N")[..10];
+
+        // 1,001 cases of the office's group hold the word, two of them deleted; 600 of another group hold it too.
+        var mine = await InsertAsync(office, 1_001, $"Buses for {word}", firstDay: 0, deleted: 2);
+        await InsertAsync(other, 600, $"Vans for {word}", firstDay: 0, deleted: 0);
+
+        var page = await office.Manager.GetJsonAsync($"/api/v1/cases?q={word}&pageSize=5");
+        Assert.Equal(999, page["total"]!.GetValue<int>());
+        Assert.True(page["totalExact"]!.GetValue<bool>());
+        Assert.Equal(mine.Skip(2).Take(5), Items(page));
+        Assert.Equal(600, (await other.Manager.GetJsonAsync($"/api/v1/cases?q={word}&pageSize=5"))["total"]!.GetValue<int>());
+
+        // Two more: more than a thousand in the office's scope, by the whole word and by a beginning of it.
+        var later = await InsertAsync(office, 2, $"Buses for {word}", firstDay: 2_000, deleted: 0);
+        foreach (var q in new[] { word, word[..9], $"buses {word}" })
+        {
+            page = await office.Manager.GetJsonAsync($"/api/v1/cases?q={q}&pageSize=5&page=2");
+            Assert.Equal(1_000, page["total"]!.GetValue<int>());
+            Assert.False(page["totalExact"]!.GetValue<bool>());
+            Assert.Equal(mine.Skip(7).Take(5), Items(page));
+        }
+
+        // Another filter narrows what the index counted: the list counts again.
+        Assert.Equal(0, (await office.Manager.GetJsonAsync($"/api/v1/cases?q={word}&type=sar"))["total"]!.GetValue<int>());
+        page = await office.Manager.GetJsonAsync($"/api/v1/cases?q={word}&deadlineFrom={Thursday19March.AddDays(2_000):yyyy-MM-dd}");
+        Assert.Equal(later, Items(page));
+
+        // Nationally, and for a manager of both groups (two scope paths): 1,601 live cases.
+        var (national, _) = await new Given(factory).SignedInAsync(Lnemis.Identity.Domain.RoleCatalog.CaseManager);
+        Assert.Equal(600, (await national.GetJsonAsync($"/api/v1/cases?q=vans {word}"))["total"]!.GetValue<int>());
+        Assert.False((await national.GetJsonAsync($"/api/v1/cases?q={word}"))["totalExact"]!.GetValue<bool>());
+        var (admin, _) = await new Given(factory).SignedInAsync(Lnemis.Identity.Domain.RoleCatalog.SystemAdministrator);
+        await (await admin.PostAsync($"/api/v1/users/{other.ManagerUser.Id}/grants", new { role = Lnemis.Identity.Domain.RoleCatalog.CaseManager, scopeKind = "Team", scopeId = office.Group.Id }))
+            .ReadJsonAsync(System.Net.HttpStatusCode.Created);
+        var both = await new Given(factory).ClientForAsync(other.ManagerUser);
+        page = await both.GetJsonAsync($"/api/v1/cases?q=buses {word}&pageSize=5");
+        Assert.False(page["totalExact"]!.GetValue<bool>());
+        Assert.Equal(mine.Skip(2).Take(5), Items(page));
+        Assert.Equal(600, (await both.GetJsonAsync($"/api/v1/cases?q=vans {word}"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void EveryFilterButTheSearchWords_MakesTheListCountAgain()
+    {
+        // A filter added to CaseFilter but not to NarrowsBeyondSearch would let a search's "1,000+" stand for a narrower list.
+        var constructor = typeof(CaseFilter).GetConstructors().Single(c => c.GetParameters().Length > 1);
+        var parameters = constructor.GetParameters();
+        object?[] Arguments() => parameters.Select(p => p.Name == nameof(CaseFilter.Q) ? (object?)"word" : null).ToArray();
+        Assert.False(((CaseFilter)constructor.Invoke(Arguments())).NarrowsBeyondSearch);
+        foreach (var (parameter, i) in parameters.Select((p, i) => (p, i)).Where(x => x.p.Name != nameof(CaseFilter.Q)))
+        {
+            var arguments = Arguments();
+            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+            arguments[i] = type == typeof(string) ? "disclosure"
+                : type == typeof(Guid) ? Guid.NewGuid()
+                : type == typeof(bool) ? true
+                : type == typeof(DateOnly) ? Thursday19March
+                : throw new InvalidOperationException($"{parameter.Name}: no sample value for {type}");
+            Assert.True(((CaseFilter)constructor.Invoke(arguments)).NarrowsBeyondSearch, parameter.Name);
+        }
+    }
+
+    [Fact]
+    public void ScopeKeys_AreEveryPathTheScopeStartsWith_AndNoneOnceDeleted()
+    {
+        var c = new Lnemis.Correspondence.Domain.Case { Number = "1", Subject = "s", RequesterName = "r", State = "unassigned", ScopePath = "/bg/dir/" };
+        Assert.Equal(" / /bg/ /bg/dir/ ", CaseSearchIndexer.ScopeKeysOf(c));
+        c.DeletedAt = DateTimeOffset.UtcNow;
+        Assert.Equal(" ", CaseSearchIndexer.ScopeKeysOf(c));
+    }
+
+    /// <summary>
+    /// Cases of the office's group with their search documents, written directly (as the generator does), final
+    /// deadlines a day apart from <paramref name="firstDay"/> days after 19 March; the first <paramref name="deleted"/>
+    /// deleted. Returns the ids in list order.
+    /// </summary>
+    private async Task<List<Guid>> InsertAsync(CaseOffice office, int count, string subject, int firstDay, int deleted)
+    {
+        var prefix = "T" + Guid.NewGuid().ToString("N")[..10];
+        var now = DateTimeOffset.UtcNow;
+        var cases = Enumerable.Range(0, count).Select(i => new Lnemis.Correspondence.Domain.Case
+        {
+            Id = Guid.CreateVersion7(),
+            Number = prefix + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+            Type = Lnemis.Correspondence.Domain.CaseType.Foi,
+            Subject = subject,
+            RequesterName = "Ann Example",
+            ReceivedOn = Thursday19March,
+            State = Lnemis.Correspondence.Domain.Workflow.WorkflowDefinitions.Unassigned,
+            ManagingTeamId = office.Managers.Id,
+            FinalDeadline = Thursday19March.AddDays(firstDay + i),
+            ScopePath = office.Group.Path,
+            CreatedAt = now,
+            LastEventAt = now,
+            DeletedAt = i < deleted ? now : null,
+        }).ToList();
+        await factory.WithDbAsync(async db =>
+        {
+            foreach (var c in cases)
+            {
+                db.Add(c);
+                db.Add(new CaseSearchDocument { CaseId = c.Id, CaseWords = CaseSearchIndexer.WordsOf(c), ScopeKeys = CaseSearchIndexer.ScopeKeysOf(c) });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return cases.Select(c => c.Id).ToList();
+    }
+
+    private static List<Guid> Items(JsonNode page) => page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()).ToList();
+
     private static async Task<List<Guid>> IdsAsync(CaseOffice office, string query)
     {
         var page = await office.Manager.GetJsonAsync($"/api/v1/cases?{query}&pageSize=100");

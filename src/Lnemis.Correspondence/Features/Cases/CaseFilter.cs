@@ -38,18 +38,22 @@ public sealed record CaseFilter(
     public const string FlaggedAny = "any";
     public const string FlaggedNone = "none";
 
-    /// <summary>The filtered cases, or the field errors of the filter.</summary>
-    internal async Task<(IQueryable<Case> Query, Dictionary<string, string[]> Errors)> ApplyAsync(
+    /// <summary>
+    /// The filtered cases, or the field errors of the filter; <c>OverCountLimit</c> when the search index already
+    /// showed more than <see cref="Lnemis.Platform.Api.PaginationExtensions.CountLimit"/> matches and no other filter narrows them.
+    /// </summary>
+    internal async Task<(IQueryable<Case> Query, Dictionary<string, string[]> Errors, bool OverCountLimit)> ApplyAsync(
         LnemisDbContext db, CurrentActor actor, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var query = db.Cases().AsNoTracking();
+        var searchOverLimit = false;
 
         if (Q is not null && !string.IsNullOrWhiteSpace(Q))
         {
             if (CaseSearch.Parse(Q) is { } words)
             {
-                query = await query.MatchingAsync(db, words, ct);
+                (query, searchOverLimit) = await query.MatchingAsync(db, words, ct);
             }
             else
             {
@@ -163,8 +167,14 @@ public sealed record CaseFilter(
             query = await WaitingForMyClearanceAsync(query, db, actor, ct);
         }
 
-        return (query, errors);
+        return (query, errors, searchOverLimit && !NarrowsBeyondSearch);
     }
+
+    /// <summary>Whether a filter other than q is given (the search's match count then says nothing of the list's).</summary>
+    internal bool NarrowsBeyondSearch =>
+        Type is not null || !string.IsNullOrWhiteSpace(State) || TeamId is not null || ResponderId is not null || Mine == true || Open is not null
+        || Timeliness is not null || DeadlineFrom is not null || DeadlineTo is not null || !string.IsNullOrWhiteSpace(Exemption)
+        || !string.IsNullOrWhiteSpace(Flagged) || Incoming == true;
 
     /// <summary>Every clearance step some workflow has.</summary>
     internal static IReadOnlyList<string> ClearanceSteps { get; } =

@@ -14,13 +14,16 @@ namespace Lnemis.Correspondence.Features.Cases;
 /// case on every history entry (number, subject, requester name and email), so an edited subject
 /// loses its old words; <see cref="HistoryWords"/> only grows with the words of each message.
 /// Both hold distinct lower-case words separated by single spaces, with a space at each end.
-/// On PostgreSQL a stored generated <c>tsvector</c> over both columns carries a GIN index.
+/// <see cref="ScopeKeys"/> holds, for a case not deleted, every path its scope path starts with
+/// ("/", "/group/"), so a search can ask the index for the caller's scope and live cases only.
+/// On PostgreSQL a stored generated <c>tsvector</c> over the three columns carries a GIN index.
 /// </summary>
 public sealed class CaseSearchDocument
 {
     public Guid CaseId { get; set; }
     public string CaseWords { get; set; } = " ";
     public string HistoryWords { get; set; } = " ";
+    public string ScopeKeys { get; set; } = " ";
 }
 
 /// <summary>Splits text into the words the search compares: letters and digits, lower-cased.</summary>
@@ -89,6 +92,7 @@ internal sealed class CaseSearchIndexer : ICaseObserver
 
         document.CaseWords = WordsOf(c);
         document.HistoryWords = HistoryAfter(document.HistoryWords, entry);
+        document.ScopeKeys = ScopeKeysOf(c);
     }
 
     /// <summary>The history words once <paramref name="entry"/> is appended (the one rule the observer and the backfill share).</summary>
@@ -98,6 +102,23 @@ internal sealed class CaseSearchIndexer : ICaseObserver
 
     public static string WordsOf(Case c) =>
         SearchWords.Join(SearchWords.Of(c.Number).Concat(SearchWords.Of(c.Subject)).Concat(SearchWords.Of(c.RequesterName)).Concat(SearchWords.Of(c.RequesterEmail)));
+
+    /// <summary>" / /group/ ": each path up to a '/' that the case's scope path starts with; none for a deleted case.</summary>
+    public static string ScopeKeysOf(Case c)
+    {
+        if (c.DeletedAt is not null)
+        {
+            return " ";
+        }
+
+        var keys = new StringBuilder(" ");
+        for (var i = c.ScopePath.IndexOf('/', StringComparison.Ordinal); i >= 0; i = c.ScopePath.IndexOf('/', i + 1))
+        {
+            keys.Append(c.ScopePath.AsSpan(0, i + 1)).Append(' ');
+        }
+
+        return keys.ToString();
+    }
 }
 
 /// <summary>The <c>q</c> filter of the case lists: every word must start a word of the case (AND of prefixes).</summary>
@@ -122,33 +143,85 @@ internal static class CaseSearch
     /// </summary>
     public const int IdListLimit = 1_000;
 
-    public static async Task<IQueryable<Case>> MatchingAsync(this IQueryable<Case> cases, LnemisDbContext db, IReadOnlyList<string> words, CancellationToken ct)
+    /// <summary>The cases matching <paramref name="words"/>, and whether more than <see cref="IdListLimit"/> of the caller's live cases are known to match.</summary>
+    /// <remarks>
+    /// On PostgreSQL the ids are read with the caller's scope keys in the same index query
+    /// (<see cref="CaseSearchDocument.ScopeKeys"/>), so "more than the limit" means in the caller's scope,
+    /// and the list need not count them again: a count of a common word in one business group joined
+    /// tens of thousands of cases to their documents (80 ms at 1,000,000 cases, ADR 0034). The whole
+    /// words are asked first: they match a subset of the prefixes, and a common surname's exact
+    /// posting list is read without merging every longer word that starts with it (e-mail names with digits).
+    /// </remarks>
+    public static async Task<(IQueryable<Case> Cases, bool OverLimit)> MatchingAsync(
+        this IQueryable<Case> cases, LnemisDbContext db, IReadOnlyList<string> words, CancellationToken ct)
     {
         var documents = db.Set<CaseSearchDocument>().AsQueryable();
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            // 'word:*' is a prefix match; the words are letters and digits only, so nothing in them is tsquery syntax.
-            var tsquery = string.Join(" & ", words.Select(w => w + ":*"));
-            documents = documents.Where(d => EF.Property<NpgsqlTsVector>(d, VectorColumn).Matches(EF.Functions.ToTsQuery("simple", tsquery)));
-            var ids = await documents.Select(d => d.CaseId).Take(IdListLimit + 1).ToListAsync(ct);
-            if (ids.Count <= IdListLimit)
-            {
-                return cases.Where(c => ids.Contains(c.Id));
-            }
-        }
-        else
+        if (db.Provider != DatabaseProvider.Postgres)
         {
             foreach (var word in words)
             {
                 var pattern = "% " + word + "%";
                 documents = documents.Where(d => EF.Functions.Like(d.CaseWords, pattern) || EF.Functions.Like(d.HistoryWords, pattern));
             }
+
+            return (cases.Where(c => documents.Any(d => d.CaseId == c.Id)), false);
         }
 
-        return cases.Where(c => documents.Any(d => d.CaseId == c.Id));
+        // 'word:*' is a prefix match; the words are letters and digits only, so nothing in them is tsquery syntax.
+        var prefixes = string.Join(" & ", words.Select(w => w + ":*"));
+        var matching = documents.Where(d => EF.Property<NpgsqlTsVector>(d, VectorColumn).Matches(EF.Functions.ToTsQuery("simple", prefixes)));
+        var semiJoin = cases.Where(c => matching.Any(d => d.CaseId == c.Id));
+        if (ScopeQuery(db) is not { } scope)
+        {
+            // A scope the keys cannot express (a path not ending in '/'): the ids unscoped, as before the keys.
+            var any = await matching.Select(d => d.CaseId).Take(IdListLimit + 1).ToListAsync(ct);
+            return any.Count <= IdListLimit ? (cases.Where(c => any.Contains(c.Id)), false) : (semiJoin, false);
+        }
+
+        var whole = string.Join(" & ", words);
+        var wholeInScope = await documents
+            .Where(d => EF.Property<NpgsqlTsVector>(d, VectorColumn).Matches(EF.Functions.ToTsQuery("simple", whole).And(scope)))
+            .Select(d => d.CaseId).Take(IdListLimit + 1).CountAsync(ct);
+        if (wholeInScope > IdListLimit)
+        {
+            return (semiJoin, true);
+        }
+
+        var ids = await documents
+            .Where(d => EF.Property<NpgsqlTsVector>(d, VectorColumn).Matches(EF.Functions.ToTsQuery("simple", prefixes).And(scope)))
+            .Select(d => d.CaseId).Take(IdListLimit + 1).ToListAsync(ct);
+        return ids.Count <= IdListLimit ? (cases.Where(c => ids.Contains(c.Id)), false) : (semiJoin, true);
     }
 
-    /// <summary>The words for the PostgreSQL generated column (both word lists).</summary>
-    public static string VectorSql(string caseWordsColumn, string historyWordsColumn) =>
-        string.Create(CultureInfo.InvariantCulture, $"to_tsvector('simple'::regconfig, {caseWordsColumn} || ' ' || {historyWordsColumn})");
+    /// <summary>
+    /// The caller's scope as a query on the scope keys: "/" (every live case) when unrestricted, else
+    /// any of the caller's paths; null when a path does not end in '/' (no key is a prefix of another's segment).
+    /// </summary>
+    internal static NpgsqlTsQuery? ScopeQuery(LnemisDbContext db)
+    {
+        if (db.ScopeUnrestricted)
+        {
+            return new NpgsqlTsQueryLexeme("/");
+        }
+
+        var paths = db.ScopePaths;
+        if (paths.Length == 0 || paths.Any(p => !p.StartsWith('/') || !p.EndsWith('/') || p.Contains(' ', StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        NpgsqlTsQuery query = new NpgsqlTsQueryLexeme(paths[0]);
+        foreach (var path in paths.Skip(1))
+        {
+            query = new NpgsqlTsQueryOr(query, new NpgsqlTsQueryLexeme(path));
+        }
+
+        return query;
+    }
+
+    /// <summary>The PostgreSQL generated column: the words of both lists, and the scope keys as they are.</summary>
+    public static string VectorSql(string caseWordsColumn, string historyWordsColumn, string scopeKeysColumn) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"to_tsvector('simple'::regconfig, {caseWordsColumn} || ' ' || {historyWordsColumn}) || array_to_tsvector(string_to_array(btrim({scopeKeysColumn}), ' '))");
 }

@@ -51,7 +51,7 @@ public static class ExportCases
         [AsParameters] CaseFilter filter, string? format, HttpRequest request, ReplicaDbContext db, CurrentActor actor, IUserDirectory users, AuditLog audit,
         TimeProvider clock, CancellationToken ct)
     {
-        var (query, errors) = await filter.ApplyAsync(db, actor, clock, ct);
+        var (query, errors, _) = await filter.ApplyAsync(db, actor, clock, ct);
         var parsed = TabularExport.ParseFormat(format, errors);
         if (errors.Count > 0)
         {

@@ -22,7 +22,7 @@ public static class ListCases
     internal static async Task<IResult> HandleAsync(
         [AsParameters] CaseFilter filter, int? page, int? pageSize, ReplicaDbContext db, CurrentActor actor, IUserDirectory users, TimeProvider clock, CancellationToken ct)
     {
-        var (query, errors) = await filter.ApplyAsync(db, actor, clock, ct);
+        var (query, errors, overCountLimit) = await filter.ApplyAsync(db, actor, clock, ct);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -32,7 +32,8 @@ public static class ListCases
             q => CaseFilter.InListOrder(q, db).Select(c => new Row(
                 c.Id, c.Number, c.Type, c.Subject, c.State, c.ReceivedOn, c.FinalDeadline, c.ManagingTeamId, c.RespondingTeamId, c.ResponderId, c.RespondedOn, c.Version)),
             PageRequest.From(page, pageSize),
-            ct);
+            ct,
+            knownOverLimit: overCountLimit);
         var names = await users.FindAsync(result.Items.Where(r => r.ResponderId is not null).Select(r => r.ResponderId!.Value), ct);
         return TypedResults.Ok(result.Map(c => new CaseSummary(
             c.Id, c.Number, c.Type.Code(), c.Subject, c.State, c.ReceivedOn, c.FinalDeadline, c.ManagingTeamId, c.RespondingTeamId, c.ResponderId,

@@ -65,15 +65,17 @@ public static class RebuildCaseSearch
                 historyWords = CaseSearchIndexer.HistoryAfter(historyWords, new CaseTransition { Event = entry.Event, ToState = "", Message = entry.Message });
             }
 
+            var scopeKeys = CaseSearchIndexer.ScopeKeysOf(c);
             if (!documents.TryGetValue(c.Id, out var document))
             {
-                db.Set<CaseSearchDocument>().Add(new CaseSearchDocument { CaseId = c.Id, CaseWords = caseWords, HistoryWords = historyWords });
+                db.Set<CaseSearchDocument>().Add(new CaseSearchDocument { CaseId = c.Id, CaseWords = caseWords, HistoryWords = historyWords, ScopeKeys = scopeKeys });
                 written++;
             }
-            else if (document.CaseWords != caseWords || document.HistoryWords != historyWords)
+            else if (document.CaseWords != caseWords || document.HistoryWords != historyWords || document.ScopeKeys != scopeKeys)
             {
                 document.CaseWords = caseWords;
                 document.HistoryWords = historyWords;
+                document.ScopeKeys = scopeKeys;
                 written++;
             }
         }
