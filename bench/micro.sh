@@ -8,7 +8,7 @@
 # Usage: bench/micro.sh [--quick | --short] [--write] [--no-build] [--results FILE] [-- BENCHMARKDOTNET OPTIONS]
 #   --quick      each benchmark once (BenchmarkDotNet's dry job): the smoke run that ./test.sh makes
 #                through bench/run.sh --quick; its numbers mean nothing
-#   --short      3 warm-up and 3 measured iterations each (a minute or two): what bench/run.sh uses
+#   --short      3 warm-up and 3 measured iterations of about 100 ms each (under a minute): what bench/run.sh uses
 #   (neither)    BenchmarkDotNet's default job, at most 40 iterations each (about 10 minutes on 2 cores)
 #   --write      put the table into docs/performance.md between its markers (full runs of every benchmark only)
 #   --no-build   use the Release build as it is (it is built when missing)

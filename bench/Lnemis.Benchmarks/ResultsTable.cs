@@ -43,7 +43,7 @@ internal static class ResultsTable
     private static string Mode(string mode) => mode switch
     {
         "quick" => "quick (each benchmark invoked once: the numbers mean nothing)",
-        "short" => "short (3 warm-up and 3 measured iterations: indicative)",
+        "short" => "short (3 warm-up and 3 measured iterations of about 100 ms: indicative)",
         _ => "full (BenchmarkDotNet's default job, at most 40 iterations)",
     };
 

@@ -132,8 +132,14 @@ internal sealed class CorrespondenceModel : IModelContributor
             e.Property(r => r.ScopePath).HasMaxLength(1000);
             e.HasIndex(r => r.ScopePath);
             e.HasIndex(r => new { r.ReceivedMonth, r.Type, r.TeamId });
-            e.HasIndex(r => new { r.ReceivedOn, r.TeamId, r.Type }, "ix_case_report_rows_open_received").HasFilter("is_open");
+            var openReceived = e.HasIndex(r => new { r.ReceivedOn, r.TeamId, r.Type }, "ix_case_report_rows_open_received").HasFilter("is_open");
             e.HasIndex(r => new { r.Type, r.AppealOutcome });
+            if (provider == DatabaseProvider.Postgres)
+            {
+                // The ageing report reads every open case (100,000 of 1,000,000): with the scope and soft-delete
+                // filters' columns in the index it reads no table page (94 ms → 35–46 ms at 1,000,000 cases, ADR 0033).
+                openReceived.IncludeProperties(r => new { r.ScopePath, r.DeletedAt });
+            }
         });
 
         model.Entity<CaseReportMonth>(e =>

@@ -501,6 +501,8 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_case_report_rows_received_on_team_id_type")
                         .HasFilter("is_open");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ReceivedOn", "TeamId", "Type" }, "ix_case_report_rows_open_received"), new[] { "ScopePath", "DeletedAt" });
+
                     b.ToTable("case_report_rows", "correspondence");
                 });
 
