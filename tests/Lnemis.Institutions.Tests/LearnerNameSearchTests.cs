@@ -228,4 +228,38 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
         Assert.Equal("Gamma / 1", Shown(both));
         Assert.Equal(" / 0", await SearchAsync("status=Merged"));
     }
+
+    [Fact]
+    public async Task AnAreasList_MergesItsSchools_InListOrder_PageByPage()
+    {
+        // PostgreSQL merges the schools' ranges of the scope index (LearnerAreaPage); SQLite walks the list: the same pages.
+        var district = await given.AreaAsync();
+        var (a, b, c) = (await given.InstitutionAsync(district), await given.InstitutionAsync(district), await given.InstitutionAsync(district));
+        var elsewhere = await given.InstitutionAsync(await given.AreaAsync());
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var (national, _) = await given.SignedInAsync(RoleCatalog.SystemAdministrator);
+        foreach (var (family, school) in new[]
+        {
+            ("Davis", a.Id), ("Adams", b.Id), ("Frank", c.Id), ("Baker", a.Id), ("Evans", b.Id), ("Clark", c.Id), ("Cole", elsewhere.Id),
+        })
+        {
+            await (await national.PostAsync("/api/v1/learners", Fields(school, "Ann", family))).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        async Task<string> PageAsync(TestClient client, int page)
+        {
+            var body = await client.GetJsonAsync($"/api/v1/learners?areaId={district.Id}&pageSize=2&page={page}");
+            return string.Join(' ', Families(body)) + " / " + body["total"];
+        }
+
+        foreach (var client in new[] { officer, national })
+        {
+            Assert.Equal("Adams Baker / 6", await PageAsync(client, 1));
+            Assert.Equal("Clark Davis / 6", await PageAsync(client, 2));
+            Assert.Equal("Evans Frank / 6", await PageAsync(client, 3));
+            Assert.Equal(" / 6", await PageAsync(client, 4));
+        }
+
+        Assert.Empty(Families(await officer.GetJsonAsync($"/api/v1/learners?areaId={district.Id}&status=Merged")));
+    }
 }

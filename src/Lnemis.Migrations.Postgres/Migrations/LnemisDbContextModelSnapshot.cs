@@ -2844,17 +2844,18 @@ namespace Lnemis.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_learners_institution_id_admission_number");
 
-                    b.HasIndex("ScopePath", "Status")
-                        .HasDatabaseName("ix_learners_scope_path_status")
-                        .HasFilter("deleted_at IS NULL");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath", "Status"), new[] { "text_pattern_ops", "text_ops" });
-
                     b.HasIndex("FamilyName", "GivenName", "LearnerNumber")
                         .HasDatabaseName("ix_learners_family_name_given_name_learner_number")
                         .HasFilter("deleted_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FamilyName", "GivenName", "LearnerNumber"), new[] { "Id", "InstitutionId", "ScopePath", "SearchText", "Status", "Sex", "DateOfBirth" });
+
+                    b.HasIndex("ScopePath", "FamilyName", "GivenName", "LearnerNumber")
+                        .HasDatabaseName("ix_learners_scope_path_family_name_given_name_learner_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ScopePath", "FamilyName", "GivenName", "LearnerNumber"), new[] { "Status", "Id", "InstitutionId", "Sex", "DateOfBirth" });
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ScopePath", "FamilyName", "GivenName", "LearnerNumber"), new[] { "text_pattern_ops", "text_ops", "text_ops", "text_ops" });
 
                     b.ToTable("learners", "institutions");
                 });

@@ -2788,12 +2788,12 @@ namespace Lnemis.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_institutions_learners_institution_id_admission_number");
 
-                    b.HasIndex("ScopePath", "Status")
-                        .HasDatabaseName("ix_institutions_learners_scope_path_status")
-                        .HasFilter("deleted_at IS NULL");
-
                     b.HasIndex("FamilyName", "GivenName", "LearnerNumber")
                         .HasDatabaseName("ix_institutions_learners_family_name_given_name_learner_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("ScopePath", "FamilyName", "GivenName", "LearnerNumber")
+                        .HasDatabaseName("ix_institutions_learners_scope_path_family_name_given_name_learner_number")
                         .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("institutions_learners", (string)null);

@@ -64,9 +64,12 @@ internal static class CaseRetentionWork
     }
 
     /// <summary>The record a case would have now (not stored): its start date and due date under the rule.</summary>
-    public static async Task<CaseRetention> PreviewAsync(LnemisDbContext db, Case c, CancellationToken ct)
+    public static async Task<CaseRetention> PreviewAsync(LnemisDbContext db, Case c, CancellationToken ct) =>
+        Preview(c, await RuleAsync(db, c.Type, ct));
+
+    /// <summary>The record a case would have now under <paramref name="rule"/> (its type's rule in force).</summary>
+    public static CaseRetention Preview(Case c, RetentionRule rule)
     {
-        var rule = await RuleAsync(db, c.Type, ct);
         var start = StartOf(c);
         return new CaseRetention
         {

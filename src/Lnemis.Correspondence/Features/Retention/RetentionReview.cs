@@ -45,13 +45,17 @@ internal sealed class RetentionReview(TimeProvider clock, ILogger<RetentionRevie
             var rule = await CaseRetentionWork.RuleAsync(db, type, ct);
             var closedBy = today.AddYears(-rule.KeepYears);
             var deletedBefore = new DateTimeOffset(closedBy.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            // Keyset pages by case number: each batch starts where the last ended. Excluding the cases already
+            // marked with NOT IN over the whole retention table instead made every batch slower than the last
+            // (past 200,000 marked at 1,000,000 cases a batch took over 30 s and the task failed).
+            var after = "";
             while (true)
             {
-                var alreadyMarked = db.CaseRetentions().IgnoreQueryFilters().Where(r => r.MarkedDueAt != null).Select(r => r.Id);
+                var from = after;
                 var batch = await db.Cases().IgnoreQueryFilters()
-                    .Where(c => c.Type == type
+                    .Where(c => c.Type == type && string.Compare(c.Number, from) > 0
                         && ((c.ClosedOn != null && c.ClosedOn <= closedBy) || (c.ClosedOn == null && c.DeletedAt != null && c.DeletedAt < deletedBefore))
-                        && !alreadyMarked.Contains(c.Id))
+                        && !db.CaseRetentions().IgnoreQueryFilters().Any(r => r.Id == c.Id && r.MarkedDueAt != null))
                     .OrderBy(c => c.Number)
                     .Take(BatchSize)
                     .ToListAsync(ct);
@@ -60,10 +64,22 @@ internal sealed class RetentionReview(TimeProvider clock, ILogger<RetentionRevie
                     break;
                 }
 
+                after = batch[^1].Number;
+
+                // The batch's stored records in one read (a first review of a large archive marks hundreds of
+                // thousands of cases: one read per case kept a core busy for minutes).
                 var now = CaseRetentionWork.Now(clock);
+                var ids = batch.Select(c => c.Id).ToList();
+                var records = await db.CaseRetentions().IgnoreQueryFilters().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
                 foreach (var c in batch)
                 {
-                    CaseRetentionWork.MarkDue(await CaseRetentionWork.RecordForAsync(db, c, ct), c, rule, now);
+                    if (!records.TryGetValue(c.Id, out var record))
+                    {
+                        record = CaseRetentionWork.Preview(c, rule);
+                        db.CaseRetentions().Add(record);
+                    }
+
+                    CaseRetentionWork.MarkDue(record, c, rule, now);
                 }
 
                 await db.SaveChangesAsync(ct);

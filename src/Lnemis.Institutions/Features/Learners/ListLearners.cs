@@ -26,11 +26,12 @@ public static class ListLearners
 
         var request = PageRequest.From(page, pageSize);
         var result = await LearnerNameSearch.PageAsync(db, criteria, request, ct)
+            ?? await LearnerAreaPage.PageAsync(db, criteria, request, ct)
             ?? await criteria.Query(db).ToCappedPageAsync(q => q.OrderBy(l => l.FamilyName).ThenBy(l => l.GivenName).ThenBy(l => l.LearnerNumber).Select(Summary), request, ct);
         var schools = await db.InstitutionLabelsAsync(result.Items.Select(l => l.InstitutionId), ct);
         return TypedResults.Ok(result.Map(l => l with { InstitutionName = schools.GetValueOrDefault(l.InstitutionId).Name }));
     }
 
-    private static readonly Expression<Func<Learner, LearnerSummary>> Summary =
+    internal static readonly Expression<Func<Learner, LearnerSummary>> Summary =
         l => new LearnerSummary(l.Id, l.LearnerNumber, l.GivenName, l.FamilyName, l.Sex, l.DateOfBirth, l.InstitutionId, null, l.Status);
 }
