@@ -45,11 +45,11 @@ if (!forwarded.Contains("--filter"))
 }
 
 var job = (mode switch
-    {
-        "quick" => Job.Dry,
-        "short" => Job.ShortRun.WithIterationTime(TimeInterval.FromMilliseconds(100)),
-        _ => Job.Default.WithMaxIterationCount(40),
-    })
+{
+    "quick" => Job.Dry,
+    "short" => Job.ShortRun.WithIterationTime(TimeInterval.FromMilliseconds(100)),
+    _ => Job.Default.WithMaxIterationCount(40),
+})
     .WithToolchain(InProcessEmitToolchain.Instance)
     .WithId(mode);
 var config = ManualConfig.Create(DefaultConfig.Instance)
