@@ -213,16 +213,45 @@ public sealed class CaseListTests(LnemisFactory factory) : IClassFixture<LnemisF
         Assert.Equal([b], await IdsAsync(second.Approver, "incoming=true"));
     }
 
+    [Fact]
+    public async Task Incoming_ForAnApproverOfDifferentStepsInTwoGroups_PairsEachStepWithItsGroup()
+    {
+        var first = await CaseOffice.CreateAsync(factory);
+        var second = await CaseOffice.CreateAsync(factory);
+        var (admin, _) = await new Given(factory).SignedInAsync(RoleCatalog.SystemAdministrator);
+
+        // The first group's disclosure approver also clears for the press office in the second group (not disclosure there).
+        var press = await factory.AsSystemAsync(sp => CorrespondenceCommands.AddTeamAsync(
+            sp, Given.Unique("PRS"), "Press office", second.Group, CaseRole.Approver, WorkflowDefinitions.PressOffice, CancellationToken.None));
+        await (await admin.PostAsync($"/api/v1/users/{first.ApproverUser.Id}/grants", new { role = RoleCatalog.CaseApprover, scopeKind = "Team", scopeId = second.Group.Id }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        await factory.AsSystemAsync(sp => CorrespondenceCommands.AddMemberAsync(sp, press, first.ApproverUser.Id, CaseRole.Approver, CancellationToken.None));
+
+        var disclosureFirst = await PendingDisclosureAsync(first);
+        var pressFirst = await PendingAtAsync(first, WorkflowDefinitions.PressOffice);
+        var disclosureSecond = await PendingDisclosureAsync(second);
+        var pressSecond = await PendingAtAsync(second, WorkflowDefinitions.PressOffice);
+
+        // Two steps and two groups: each step only in the group where the approver clears it.
+        var incoming = await IdsAsync(first.Approver, "incoming=true");
+        Assert.Equal(new[] { disclosureFirst, pressSecond }.Order(), incoming.Order());
+        Assert.DoesNotContain(pressFirst, incoming);
+        Assert.DoesNotContain(disclosureSecond, incoming);
+    }
+
     /// <summary>A new FOI case accepted, flagged for disclosure and sent for clearance: waiting at the group's disclosure unit.</summary>
-    private static async Task<Guid> PendingDisclosureAsync(CaseOffice office)
+    private static Task<Guid> PendingDisclosureAsync(CaseOffice office) => PendingAtAsync(office, WorkflowDefinitions.Disclosure);
+
+    /// <summary>A new FOI case accepted, flagged for one clearance step and sent for clearance: waiting at that step.</summary>
+    private static async Task<Guid> PendingAtAsync(CaseOffice office, string step)
     {
         var c = await office.CreateCaseAsync("foi", Received);
         c = await CaseOffice.FireAsync(office.Manager, c, "assign", new { teamId = office.Responders.Id });
         c = await CaseOffice.FireAsync(office.Responder, c, "accept");
-        c = await CaseOffice.FireAsync(office.Manager, c, "flag_for_clearance", new { clearanceSteps = new[] { "disclosure" } });
+        c = await CaseOffice.FireAsync(office.Manager, c, "flag_for_clearance", new { clearanceSteps = new[] { step } });
         c = await CaseOffice.UploadResponseAsync(office.Responder, c);
         c = await CaseOffice.FireAsync(office.Responder, c, "send_for_clearance");
-        Assert.Equal("pending_disclosure", c["state"]!.GetValue<string>());
+        Assert.Equal("pending_" + step, c["state"]!.GetValue<string>());
         return c["id"]!.GetValue<Guid>();
     }
 
