@@ -73,8 +73,12 @@ public static class PaginationExtensions
         var items = request.Skip < counted || counted > CountLimit
             ? await orderAndProject(filtered).Skip(request.Skip).Take(request.PageSize).ToListAsync(ct)
             : [];
-        return counted > CountLimit
+        return Capped(items, request, counted);
+    }
+
+    /// <summary>The page of a capped list that counted <paramref name="counted"/> matches (at most <see cref="CountLimit"/> + 1): beyond the cap the total says "1,000+".</summary>
+    public static Page<T> Capped<T>(IReadOnlyList<T> items, PageRequest request, int counted) =>
+        counted > CountLimit
             ? new Page<T>(items, request.Page, request.PageSize, CountLimit, TotalExact: false)
             : new Page<T>(items, request.Page, request.PageSize, counted);
-    }
 }

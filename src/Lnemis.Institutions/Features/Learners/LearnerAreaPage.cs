@@ -40,9 +40,8 @@ internal static class LearnerAreaPage
         var (path, deleted) = (Col(nameof(Learner.ScopePath)), Col(nameof(Learner.DeletedAt)));
 
         // The area's distinct scope paths, each found by one descent of the scope index (a loose index scan).
-        // The paths beginning with the area's are those from it up to the same text with its last character
-        // raised, in the byte order the index keeps (text_pattern_ops).
-        var above = area[..^1] + (char)(area[^1] + 1);
+        // The paths beginning with the area's are those in its prefix range, in the byte order the index keeps (text_pattern_ops).
+        var (from, above) = LearnerNameSearch.Range(area);
         var range = $"{path} ~>=~ {{0}} AND {path} ~<~ {{1}}";
         var paths = await db.Database.SqlQueryRaw<string>(
             $$"""
@@ -53,7 +52,7 @@ internal static class LearnerAreaPage
                 FROM p WHERE p.path IS NOT NULL)
             SELECT p.path AS "Value" FROM p WHERE p.path IS NOT NULL LIMIT {2}
             """,
-            area,
+            from,
             above,
             MaxSchools + 1).ToListAsync(ct);
         if (paths.Count > MaxSchools)
@@ -92,8 +91,6 @@ internal static class LearnerAreaPage
                 .ToListAsync(ct);
         }
 
-        return counted > PaginationExtensions.CountLimit
-            ? new Page<LearnerSummary>(items, request.Page, request.PageSize, PaginationExtensions.CountLimit, TotalExact: false)
-            : new Page<LearnerSummary>(items, request.Page, request.PageSize, counted);
+        return PaginationExtensions.Capped(items, request, counted);
     }
 }

@@ -123,9 +123,7 @@ internal static class LearnerNameSearch
                 .ToListAsync(ct);
         }
 
-        return counted > limit
-            ? new Page<LearnerSummary>(items, request.Page, request.PageSize, limit, TotalExact: false)
-            : new Page<LearnerSummary>(items, request.Page, request.PageSize, counted);
+        return PaginationExtensions.Capped(items, request, counted);
     }
 
     /// <summary>The list's order (family name, given name, number): within one word, the index's own.</summary>
@@ -183,9 +181,7 @@ internal static class LearnerNameSearch
         }
 
         var items = learners.Skip(request.Skip).Take(request.PageSize).ToList();
-        return learners.Count > limit
-            ? new Page<LearnerSummary>(items, request.Page, request.PageSize, limit, TotalExact: false)
-            : new Page<LearnerSummary>(items, request.Page, request.PageSize, learners.Count);
+        return PaginationExtensions.Capped(items, request, learners.Count);
     }
 
     /// <summary>The key of the pair entries for name words <paramref name="first"/> &lt; <paramref name="second"/> (a leading space keeps them apart from words).</summary>
@@ -249,7 +245,7 @@ internal static class LearnerNameSearch
     }
 
     /// <summary>The words (as the "C" collation orders them) that begin with <paramref name="prefix"/>: [from, to).</summary>
-    private static (string From, string To) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
+    internal static (string From, string To) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
     /// <summary>
     /// The typed word whose prefix range holds the fewest entries, by PostgreSQL's own estimate (the word
