@@ -365,10 +365,8 @@ def run(a):
         if expected != server:
             mismatches.append(f"{name}: server {server} != SQL {expected} for {items[0][0]}")
 
-        sb.drive(items[:a.warmup], a.concurrency, http_client, http_call, a.limit)
-        s_lat, s_err, s_wall, _ = sb.drive(items[a.warmup:], a.concurrency, http_client, http_call, a.limit)
-        sb.drive(items[:a.warmup], a.concurrency, pg_client, pg_call, a.limit)
-        b_lat, b_err, b_wall, totals = sb.drive(items[a.warmup:], a.concurrency, pg_client, pg_call, a.limit)
+        (s_lat, s_err, s_wall), (b_lat, b_err, b_wall, totals) = sb.measure(
+            items, a.warmup, a.concurrency, a.limit, (http_client, http_call), (pg_client, pg_call))
         row = {
             "scenario": name, "goal": goal, "requests": len(s_lat), "errors": len(s_err),
             "rps": round(len(s_lat) / s_wall, 1), "p50": round(sb.pct(s_lat, 50), 1), "p95": round(sb.pct(s_lat, 95), 1),

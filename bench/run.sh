@@ -102,7 +102,7 @@ dotnet "$SERVER_DLL" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.l
 say "seeding scale $SCALE"
 dotnet "$SERVER_DLL" seed --scale "$SCALE" 2>&1 | grep -v '^{' | tee "$WORK/seed.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || exit 1
-"$(pg_bin_dir)/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d lnemis_bench -c "VACUUM ANALYZE" >/dev/null
+"$(pg_bin_dir)/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d lnemis_bench -c "VACUUM ANALYZE" -c "CHECKPOINT" >/dev/null
 dotnet "$SERVER_DLL" users create-admin --email bench@example.gov --password 'Bench-Harness-Password-2026!' >/dev/null
 TOKEN=$(dotnet "$SERVER_DLL" tokens create --user bench@example.gov --name bench 2>/dev/null | tail -1)
 

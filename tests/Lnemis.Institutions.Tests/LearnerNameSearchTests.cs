@@ -260,6 +260,19 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
             Assert.Equal(" / 6", await PageAsync(client, 4));
         }
 
+        // The page carries every column the list shows, the school's name included.
+        var first = (await officer.GetJsonAsync($"/api/v1/learners?areaId={district.Id}&pageSize=2"))["items"]!.AsArray();
+        Assert.Equal([b.Name, a.Name], first.Select(l => l!["institutionName"]!.GetValue<string>()));
+        Assert.Equal([b.Id, a.Id], first.Select(l => l!["institutionId"]!.GetValue<Guid>()));
+        Assert.All(first, l =>
+        {
+            Assert.Equal("Ann", l!["givenName"]!.GetValue<string>());
+            Assert.Equal("Female", l["sex"]!.GetValue<string>());
+            Assert.Equal("2015-03-04", l["dateOfBirth"]!.GetValue<string>());
+            Assert.Equal("Active", l["status"]!.GetValue<string>());
+            Assert.Equal(10, l["learnerNumber"]!.GetValue<string>().Length);
+        });
+
         Assert.Empty(Families(await officer.GetJsonAsync($"/api/v1/learners?areaId={district.Id}&status=Merged")));
     }
 }

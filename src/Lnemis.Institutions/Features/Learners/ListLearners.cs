@@ -28,8 +28,10 @@ public static class ListLearners
         var result = await LearnerNameSearch.PageAsync(db, criteria, request, ct)
             ?? await LearnerAreaPage.PageAsync(db, criteria, request, ct)
             ?? await criteria.Query(db).ToCappedPageAsync(q => q.OrderBy(l => l.FamilyName).ThenBy(l => l.GivenName).ThenBy(l => l.LearnerNumber).Select(Summary), request, ct);
-        var schools = await db.InstitutionLabelsAsync(result.Items.Select(l => l.InstitutionId), ct);
-        return TypedResults.Ok(result.Map(l => l with { InstitutionName = schools.GetValueOrDefault(l.InstitutionId).Name }));
+        // The area page reads its school names with its rows; the other paths leave them to one lookup here.
+        var unnamed = result.Items.Where(l => l.InstitutionName is null).Select(l => l.InstitutionId).ToList();
+        var schools = unnamed.Count == 0 ? [] : await db.InstitutionLabelsAsync(unnamed, ct);
+        return TypedResults.Ok(result.Map(l => l.InstitutionName is null ? l with { InstitutionName = schools.GetValueOrDefault(l.InstitutionId).Name } : l));
     }
 
     internal static readonly Expression<Func<Learner, LearnerSummary>> Summary =
