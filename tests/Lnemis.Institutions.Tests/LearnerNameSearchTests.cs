@@ -233,10 +233,12 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
     public async Task AnAreasList_MergesItsSchools_InListOrder_PageByPage()
     {
         // PostgreSQL merges the schools' ranges of the scope index (LearnerAreaPage); SQLite walks the list: the same pages.
-        var district = await given.AreaAsync();
+        var region = await given.AreaAsync();
+        var district = await given.AreaAsync(region);
         var (a, b, c) = (await given.InstitutionAsync(district), await given.InstitutionAsync(district), await given.InstitutionAsync(district));
-        var elsewhere = await given.InstitutionAsync(await given.AreaAsync());
-        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var sibling = await given.AreaAsync(region);
+        var elsewhere = await given.InstitutionAsync(sibling);
+        var (officer, officerUser) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
         var (national, _) = await given.SignedInAsync(RoleCatalog.SystemAdministrator);
         foreach (var (family, school) in new[]
         {
@@ -246,19 +248,36 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
             await (await national.PostAsync("/api/v1/learners", Fields(school, "Ann", family))).ReadJsonAsync(HttpStatusCode.Created);
         }
 
-        async Task<string> PageAsync(TestClient client, int page)
+        async Task<string> PageAsync(TestClient client, int page, bool named = true)
         {
-            var body = await client.GetJsonAsync($"/api/v1/learners?areaId={district.Id}&pageSize=2&page={page}");
+            var body = await client.GetJsonAsync($"/api/v1/learners?{(named ? $"areaId={district.Id}&" : "")}pageSize=2&page={page}");
             return string.Join(' ', Families(body)) + " / " + body["total"];
         }
 
-        foreach (var client in new[] { officer, national })
+        // The officer's own list (no area named) is their district's: served the same way from their grant.
+        foreach (var (client, named) in new[] { (officer, true), (national, true), (officer, false) })
         {
-            Assert.Equal("Adams Baker / 6", await PageAsync(client, 1));
-            Assert.Equal("Clark Davis / 6", await PageAsync(client, 2));
-            Assert.Equal("Evans Frank / 6", await PageAsync(client, 3));
-            Assert.Equal(" / 6", await PageAsync(client, 4));
+            Assert.Equal("Adams Baker / 6", await PageAsync(client, 1, named));
+            Assert.Equal("Clark Davis / 6", await PageAsync(client, 2, named));
+            Assert.Equal("Evans Frank / 6", await PageAsync(client, 3, named));
+            Assert.Equal(" / 6", await PageAsync(client, 4, named));
         }
+
+        // The region is outside the officer's grant; the national user sees both its districts.
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/v1/learners?areaId={region.Id}")).StatusCode);
+        var regional = await national.GetJsonAsync($"/api/v1/learners?areaId={region.Id}&pageSize=10");
+        Assert.Equal("Adams Baker Clark Cole Davis Evans Frank / 7", string.Join(' ', Families(regional)) + " / " + regional["total"]);
+
+        // An officer granted a second district lists both (a count over the schools' paths rather than one range).
+        await (await national.PostAsync($"/api/v1/users/{officerUser.Id}/grants", new { role = RoleCatalog.AreaOfficer, scopeKind = "Area", scopeId = sibling.Id }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var both = await officer.GetJsonAsync("/api/v1/learners?pageSize=4&page=2");
+        Assert.Equal("Davis Evans Frank / 7", string.Join(' ', Families(both)) + " / " + both["total"]);
+
+        // A head teacher's own list is their school's.
+        var head = await given.ClientForAsync(await given.UserAtAsync(RoleCatalog.HeadTeacher, a));
+        var own = await head.GetJsonAsync("/api/v1/learners");
+        Assert.Equal("Baker Davis / 2", string.Join(' ', Families(own)) + " / " + own["total"]);
 
         // The page carries every column the list shows, the school's name included.
         var first = (await officer.GetJsonAsync($"/api/v1/learners?areaId={district.Id}&pageSize=2"))["items"]!.AsArray();

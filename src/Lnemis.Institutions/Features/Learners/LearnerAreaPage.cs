@@ -18,6 +18,8 @@ namespace Lnemis.Institutions.Features.Learners;
 /// shows, so the merge returns the page itself, with its school names: one statement after the
 /// schools' paths and the count. An area with more schools than <see cref="MaxSchools"/>
 /// (a region, the country) holds enough of the list for the walk to meet a page at once, and keeps it.
+/// A caller held to a scope who names no area — a district officer's or a head teacher's own list —
+/// is served the same way from the areas of their grants.
 /// </summary>
 internal static class LearnerAreaPage
 {
@@ -25,7 +27,9 @@ internal static class LearnerAreaPage
 
     public static async Task<Page<LearnerSummary>?> PageAsync(LnemisDbContext db, LearnerCriteria criteria, PageRequest request, CancellationToken ct)
     {
-        if (db.Provider != DatabaseProvider.Postgres || criteria.AreaPath is not { Length: > 0 } area || criteria.Number is not null || criteria.Terms.Count > 0
+        // The area asked for; without one, a caller held to a scope (a district officer, a head teacher) lists the areas of their grants.
+        string[]? areas = criteria.AreaPath is { Length: > 0 } area ? [area] : db.ScopeUnrestricted ? null : db.ScopePaths;
+        if (db.Provider != DatabaseProvider.Postgres || areas is null || areas.Any(a => a.Length == 0) || criteria.Number is not null || criteria.Terms.Count > 0
             || criteria.InstitutionId is not null || criteria.Sex is not null || criteria.BornFrom is not null || criteria.BornTo is not null)
         {
             return null;
@@ -41,25 +45,29 @@ internal static class LearnerAreaPage
         string Col(string property) => SqlNames.Column(db, entity.FindProperty(property)!);
         var (path, deleted) = (Col(nameof(Learner.ScopePath)), Col(nameof(Learner.DeletedAt)));
 
-        // The area's distinct scope paths, each found by one descent of the scope index (a loose index scan).
+        // Each area's distinct scope paths, each found by one descent of the scope index (a loose index scan).
         // The paths beginning with the area's are those in its prefix range, in the byte order the index keeps (text_pattern_ops).
-        var (from, above) = LearnerNameSearch.Range(area);
         var range = $"{path} ~>=~ {{0}} AND {path} ~<~ {{1}}";
-        var paths = await db.Database.SqlQueryRaw<string>(
-            $$"""
-            WITH RECURSIVE p(path) AS (
-                (SELECT {{path}} FROM {{table}} WHERE {{deleted}} IS NULL AND {{range}} ORDER BY {{path}} USING ~<~ LIMIT 1)
-                UNION ALL
-                SELECT (SELECT {{path}} FROM {{table}} WHERE {{deleted}} IS NULL AND {{range}} AND {{path}} ~>~ p.path ORDER BY {{path}} USING ~<~ LIMIT 1)
-                FROM p WHERE p.path IS NOT NULL)
-            SELECT p.path AS "Value" FROM p WHERE p.path IS NOT NULL LIMIT {2}
-            """,
-            from,
-            above,
-            MaxSchools + 1).ToListAsync(ct);
-        if (paths.Count > MaxSchools)
+        var paths = new List<string>();
+        foreach (var (from, above) in areas.Distinct(StringComparer.Ordinal).Select(LearnerNameSearch.Range))
         {
-            return null;
+            paths.AddRange(await db.Database.SqlQueryRaw<string>(
+                $$"""
+                WITH RECURSIVE p(path) AS (
+                    (SELECT {{path}} FROM {{table}} WHERE {{deleted}} IS NULL AND {{range}} ORDER BY {{path}} USING ~<~ LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT {{path}} FROM {{table}} WHERE {{deleted}} IS NULL AND {{range}} AND {{path}} ~>~ p.path ORDER BY {{path}} USING ~<~ LIMIT 1)
+                    FROM p WHERE p.path IS NOT NULL)
+                SELECT p.path AS "Value" FROM p WHERE p.path IS NOT NULL LIMIT {2}
+                """,
+                from,
+                above,
+                MaxSchools + 1).ToListAsync(ct));
+            paths = paths.Distinct(StringComparer.Ordinal).ToList();
+            if (paths.Count > MaxSchools)
+            {
+                return null;
+            }
         }
 
         var counted = await criteria.Query(db).Take(PaginationExtensions.CountLimit + 1).CountAsync(ct);
