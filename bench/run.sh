@@ -105,6 +105,8 @@ dotnet "$SERVER_DLL" seed --scale "$SCALE" 2>&1 | grep -v '^{' | tee "$WORK/seed
 "$(pg_bin_dir)/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d lnemis_bench -c "VACUUM ANALYZE" -c "CHECKPOINT" >/dev/null
 dotnet "$SERVER_DLL" users create-admin --email bench@example.gov --password 'Bench-Harness-Password-2026!' >/dev/null
 TOKEN=$(dotnet "$SERVER_DLL" tokens create --user bench@example.gov --name bench 2>/dev/null | tail -1)
+# The seed's district officer (when the scale has districts), for the scenario of their own list.
+OFFICER_TOKEN=$(dotnet "$SERVER_DLL" tokens create --user officer@lnemis.local --name bench 2>/dev/null | tail -1) || OFFICER_TOKEN=''
 
 WEB_PORT=$(free_port)
 dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$WEB_PORT" >"$WORK/server.log" 2>&1 </dev/null &
@@ -115,6 +117,7 @@ say "server on 127.0.0.1:$WEB_PORT (pid $SERVER_PID)"
 
 say "scenarios: $CONCURRENCY clients, $REQUESTS requests each after $WARMUP warm-up, then the same SQL straight to PostgreSQL"
 python3 "$ROOT/bench/search_bench.py" run --url "http://127.0.0.1:$WEB_PORT" --token "$TOKEN" --pid "$SERVER_PID" \
+  ${OFFICER_TOKEN:+--officer-token "$OFFICER_TOKEN"} \
   --pg-port "$PG_PORT" --requests "$REQUESTS" --warmup "$WARMUP" --concurrency "$CONCURRENCY" | tee "$WORK/scenarios.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || exit 1
 say "correspondence scenarios: as the seeded users they are for, then the same SQL straight to PostgreSQL (bench/case_scenarios.py)"

@@ -406,6 +406,33 @@ def learner_area_list(conn, area_id):
     return int(total), rows
 
 
+OFFICER_EMAIL = "officer@lnemis.local"  # DemoData.OfficerEmail: the seed's district officer
+
+
+def officer_path(conn):
+    """The scope path of the seeded district officer's grant, or None when the seed made no officer."""
+    rows = conn.query("SELECT g.scope_path FROM identity.role_grants AS g JOIN identity.users AS u ON u.id = g.user_id "
+                      "WHERE u.email = $1", [(TEXT, OFFICER_EMAIL)])
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def learner_scope_list(conn, path, page):
+    """LearnerAreaPage for a caller held to one area who names none: the grant's school paths, the capped count
+    under the scope filter, then the schools' first rows merged into the page with its school names; past
+    MAX_SCHOOLS schools, the count and the walk of the list (ListLearners)."""
+    paths = [r[0] for r in conn.query(AREA_SCHOOLS_SQL, [(TEXT, path), (TEXT, path[:-1] + chr(ord(path[-1]) + 1)), (INT4, MAX_SCHOOLS + 1)])]
+    officer = [(BOOL, "false"), (BOOL, "true"), (TEXT, like_literal(path) + "%"), (BOOL, "false"), (TEXT_ARRAY, "{" + path + "}")]
+    where = scope("l") + f" AND l.status = ${F}"
+    args = officer + [(TEXT, "Active")]
+    total = capped_count(conn, "institutions.learners AS l", where, args)
+    skip = (page - 1) * PAGE
+    if len(paths) > MAX_SCHOOLS:  # the server walks the list instead
+        return int(total), conn.query(f"SELECT {LEARNER_COLS}\nFROM institutions.learners AS l\nWHERE {where}\n"
+                                      f"ORDER BY l.family_name, l.given_name, l.learner_number\nLIMIT ${F + 1} OFFSET ${F + 2}",
+                                      args + [(INT4, PAGE), (INT4, skip)])
+    return int(total), conn.query(AREA_PAGE_SQL, [(TEXT_ARRAY, "{" + ",".join(paths) + "}"), (TEXT, "Active"), (INT4, skip + PAGE), (INT4, skip), (INT4, PAGE)])
+
+
 WORDS = "institutions.learner_name_words"
 WORD_ORDER = "n.family_name, n.given_name, n.learner_number"
 WORD_COLS = "n.learner_id, n.learner_number, n.given_name, n.family_name, n.sex, n.date_of_birth, n.institution_id"
@@ -529,8 +556,8 @@ def learners_by_words(words):
     return "/api/v1/learners?q=" + urllib.parse.quote(" ".join(words)), lambda conn: name_search(conn, words)
 
 
-def scenarios(conn, rng, count):
-    """Each scenario: name, and a list of (url, baseline function) built from the loaded data."""
+def scenarios(conn, rng, count, officer_token=None):
+    """Each scenario: name, and a list of (url, baseline function[, bearer token]) built from the loaded data."""
     # A 0.2% page sample at national scale; small databases (the harness's --quick run) are read whole.
     small = int(conn.query("SELECT count(*) FROM (SELECT 1 FROM institutions.learners LIMIT 200000) x")[0][0]) < 200000
     sample = conn.query("SELECT learner_number, given_name, family_name, institution_id FROM institutions.learners "
@@ -570,12 +597,19 @@ def scenarios(conn, rng, count):
         return ("/api/v1/institutions?q=" + urllib.parse.quote(word),
                 lambda c: institution_list(c, ["i.search_text LIKE {0} ESCAPE '\\'"], [(TEXT, contains_pattern(word))]))
 
+    # The seeded district officer's own list (no filter: their district, ADR 0035), pages 1 to 5, as that officer.
+    officer = officer_path(conn) if officer_token else None
+
+    def own_list(page):
+        return "/api/v1/learners?page=" + str(page), lambda c: learner_scope_list(c, officer, page), officer_token
+
     return [
         ("learners: q = one name word", [one_word(r) for r in sample]),
         ("learners: q = given + family name", [learners_by_words([r[1], r[2]]) for r in sample]),
         ("learners: q = learner number", [number(r) for r in sample]),
         ("learners: institutionId", [school(r) for r in sample]),
         ("learners: areaId = district", [district(rng.choice(districts)) for _ in range(count)]),
+    ] + ([("learners: a district officer's own list", [own_list(rng.randint(1, 5)) for _ in range(count)])] if officer else []) + [
         ("institutions: first page", [("/api/v1/institutions", lambda c: institution_list(c, [], []))] * count),
         ("institutions: areaId (district or region)",
          [inst_area(rng.choice(districts) if rng.random() < 0.5 else rng.choice(regions)) for _ in range(count)]),
@@ -659,16 +693,19 @@ def run(a):
     rng = random.Random(a.seed)
     conn = pgwire.Connection("127.0.0.1", a.pg_port, "postgres", a.database)
     total = a.warmup + a.requests
-    plan = scenarios(conn, rng, total)
+    plan = scenarios(conn, rng, total, a.officer_token)
     conn.close()
     host, port = urllib.parse.urlparse(a.url).hostname, urllib.parse.urlparse(a.url).port
-    headers = {"Authorization": "Bearer " + a.token}
+
+    def headers(item):
+        """The item's own bearer token (a scenario run as another user), else the harness's administrator's."""
+        return {"Authorization": "Bearer " + (item[2] if len(item) > 2 else a.token)}
 
     def http_client():
         return http.client.HTTPConnection(host, port, timeout=60)
 
     def http_call(client, item):
-        client.request("GET", item[0], headers=headers)
+        client.request("GET", item[0], headers=headers(item))
         r = client.getresponse()
         body = r.read()
         if r.status != 200:
@@ -692,7 +729,7 @@ def run(a):
         expected = items[0][1](c)[0]
         c.close()
         cli = http_client()
-        cli.request("GET", items[0][0], headers=headers)
+        cli.request("GET", items[0][0], headers=headers(items[0]))
         first = json.loads(cli.getresponse().read())
         cli.close()
         # The server reports a capped count as COUNT_LIMIT with totalExact false (ADR 0009).
@@ -782,6 +819,7 @@ def main():
     p.add_argument("--parallel", type=int, default=2)
     p.add_argument("--url")
     p.add_argument("--token")
+    p.add_argument("--officer-token", help="run: a token of the seeded district officer (adds their own-list scenario)")
     p.add_argument("--pid", type=int)
     p.add_argument("--requests", type=int, default=2000)
     p.add_argument("--warmup", type=int, default=200)
