@@ -391,12 +391,18 @@ ORDER BY m.family_name, m.given_name, m.learner_number"""
 MAX_SCHOOLS = 200  # LearnerAreaPage.MaxSchools
 
 
+def school_paths(conn, path):
+    """The distinct school paths under an area's path (a loose scan of the scope index), at most MAX_SCHOOLS + 1."""
+    lo, hi = word_range(path)
+    return [r[0] for r in conn.query(AREA_SCHOOLS_SQL, [(TEXT, lo), (TEXT, hi), (INT4, MAX_SCHOOLS + 1)])]
+
+
 def learner_area_list(conn, area_id):
     """LearnerAreaPage: the area's school paths (a loose scan of the scope index), the capped count, then the
     schools' first rows merged into the page with its school names (ListLearners otherwise)."""
     prefix = area_prefix(conn, area_id)
     path = prefix[:-1]
-    paths = [r[0] for r in conn.query(AREA_SCHOOLS_SQL, [(TEXT, path), (TEXT, path[:-1] + chr(ord(path[-1]) + 1)), (INT4, MAX_SCHOOLS + 1)])]
+    paths = school_paths(conn, path)
     if len(paths) > MAX_SCHOOLS:
         return learner_list(conn, ["l.scope_path LIKE {0}"], [(TEXT, prefix)])
     where = scope("l") + f" AND l.scope_path LIKE ${F} AND l.status = ${F + 1}"
@@ -420,7 +426,7 @@ def learner_scope_list(conn, path, page):
     """LearnerAreaPage for a caller held to one area who names none: the grant's school paths, the capped count
     under the scope filter, then the schools' first rows merged into the page with its school names; past
     MAX_SCHOOLS schools, the count and the walk of the list (ListLearners)."""
-    paths = [r[0] for r in conn.query(AREA_SCHOOLS_SQL, [(TEXT, path), (TEXT, path[:-1] + chr(ord(path[-1]) + 1)), (INT4, MAX_SCHOOLS + 1)])]
+    paths = school_paths(conn, path)
     officer = [(BOOL, "false"), (BOOL, "true"), (TEXT, like_literal(path) + "%"), (BOOL, "false"), (TEXT_ARRAY, "{" + path + "}")]
     where = scope("l") + f" AND l.status = ${F}"
     args = officer + [(TEXT, "Active")]

@@ -48,10 +48,10 @@ internal static class LearnerAreaPage
         // Each area's distinct scope paths, each found by one descent of the scope index (a loose index scan).
         // The paths beginning with the area's are those in its prefix range, in the byte order the index keeps (text_pattern_ops).
         var range = $"{path} ~>=~ {{0}} AND {path} ~<~ {{1}}";
-        var paths = new List<string>();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (from, above) in areas.Distinct(StringComparer.Ordinal).Select(LearnerNameSearch.Range))
         {
-            paths.AddRange(await db.Database.SqlQueryRaw<string>(
+            paths.UnionWith(await db.Database.SqlQueryRaw<string>(
                 $$"""
                 WITH RECURSIVE p(path) AS (
                     (SELECT {{path}} FROM {{table}} WHERE {{deleted}} IS NULL AND {{range}} ORDER BY {{path}} USING ~<~ LIMIT 1)
@@ -63,7 +63,6 @@ internal static class LearnerAreaPage
                 from,
                 above,
                 MaxSchools + 1).ToListAsync(ct));
-            paths = paths.Distinct(StringComparer.Ordinal).ToList();
             if (paths.Count > MaxSchools)
             {
                 return null;
@@ -73,9 +72,9 @@ internal static class LearnerAreaPage
         var counted = await criteria.Query(db).Take(PaginationExtensions.CountLimit + 1).CountAsync(ct);
 
         // The caller's scope, per school: the scope filter's prefix match on each path (a path outside it has none of its learners listed).
-        var visible = db.ScopeUnrestricted ? paths : paths.Where(p => db.ScopePaths.Any(s => p.StartsWith(s, StringComparison.Ordinal))).ToList();
+        var visible = paths.Where(p => db.ScopeUnrestricted || db.ScopePaths.Any(s => p.StartsWith(s, StringComparison.Ordinal))).ToArray();
         List<LearnerSummary> items = [];
-        if (request.Skip < counted && visible.Count > 0)
+        if (request.Skip < counted && visible.Length > 0)
         {
             // Each school's first rows in list order, read from the scope index alone (it holds every column
             // the list shows), merged; then the page's school names. One statement, no learner table page.
@@ -98,7 +97,7 @@ internal static class LearnerAreaPage
                 LEFT JOIN {{SqlNames.Table(db, schools)}} AS i ON i.{{SqlNames.Column(db, schools.FindProperty(nameof(Institution.Id))!)}} = m.{{institution}}
                 ORDER BY m.{{family}}, m.{{given}}, m.{{number}}
                 """,
-                visible.ToArray(),
+                visible,
                 criteria.Status.ToString(),
                 request.Skip + request.PageSize,
                 request.Skip,
