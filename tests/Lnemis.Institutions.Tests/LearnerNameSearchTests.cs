@@ -227,6 +227,39 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
         var both = await officer.GetJsonAsync($"/api/v1/learners?q=cara%20{m}&institutionId={second.Id}");
         Assert.Equal("Gamma / 1", Shown(both));
         Assert.Equal(" / 0", await SearchAsync("status=Merged"));
+
+        // A learner of another district, found by every path for its own officer and by none for this one (with the
+        // school names joined into the pages, a join that dropped the learners' scope filter would show it here).
+        var elsewhere = await given.AreaAsync();
+        var (foreign, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, elsewhere);
+        var far = await given.InstitutionAsync(elsewhere);
+        await (await foreign.PostAsync("/api/v1/learners", new
+        {
+            givenName = "Dina",
+            familyName = m + "Delta",
+            sex = "Female",
+            dateOfBirth = "2015-03-04",
+            hasBirthCertificate = true,
+            institutionId = far.Id,
+            confirmedNotDuplicate = true,
+        })).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("Alpha Gamma / 2", await SearchAsync("sex=Female"));
+        Assert.Equal("Alpha Beta Gamma / 3", Shown(await officer.GetJsonAsync($"/api/v1/learners?q={m}")));
+        Assert.Equal("Alpha Gamma / 2", Shown(await officer.GetJsonAsync("/api/v1/learners?sex=Female&bornTo=2016-01-01")));
+        Assert.Equal("Delta / 1", Shown(await foreign.GetJsonAsync("/api/v1/learners?sex=Female&bornTo=2016-01-01")));
+        Assert.Equal("Delta / 1", Shown(await foreign.GetJsonAsync($"/api/v1/learners?q={m}")));
+
+        // Every path names each learner's school, row by row in list order: one word (its page joins
+        // the names), two words (their whole-list read, named after), a school's list (the generic path).
+        string Schools(JsonNode page) => string.Join(' ', page["items"]!.AsArray().Select(l => l!["institutionName"]!.GetValue<string>()));
+        Assert.Equal($"{first.Name} {second.Name} {second.Name}", Schools(await officer.GetJsonAsync($"/api/v1/learners?q={m}")));
+        Assert.Equal(second.Name, Schools(await officer.GetJsonAsync($"/api/v1/learners?q={m}&page=2&pageSize=1")));
+        Assert.Equal(second.Name, Schools(both));
+        Assert.Equal($"{second.Name} {second.Name}", Schools(await officer.GetJsonAsync($"/api/v1/learners?institutionId={second.Id}&pageSize=2")));
+        Assert.Equal($"{first.Name} {second.Name}", Schools(await officer.GetJsonAsync($"/api/v1/learners?sex=Female&q={m}")));
+        var generic = await officer.GetJsonAsync($"/api/v1/learners?institutionId={first.Id}&status=Active");
+        Assert.Equal([m + "Alpha"], Families(generic));
+        Assert.Equal(first.Name, Schools(generic));
     }
 
     [Fact]
