@@ -39,6 +39,9 @@ SEARCH_IN_SCOPE = "FROM correspondence.case_search AS c\nWHERE c.search_vector @
 SEARCH_COUNT_SQL = "SELECT count(*)::int\nFROM (\n    SELECT 1\n    " + SEARCH_IN_SCOPE.replace("\n", "\n    ") + "\n) AS c0"
 SEARCH_IDS_SQL = "SELECT c.case_id\n" + SEARCH_IN_SCOPE
 ID_LIST_LIMIT = 1000  # CaseSearch.IdListLimit
+# CaseSearch.CaseWordOverLimitAsync: a single word's count in the case-word index, in one scope key range.
+CASE_WORD_COUNT_SQL = ("SELECT count(*)::int AS \"Value\"\nFROM (\n    SELECT 1\n    FROM correspondence.case_search_words\n"
+                       "    WHERE word = $1 AND scope_key >= $2 AND scope_key < $3\n    LIMIT $4) AS w")
 INCOMING_UNITS_SQL = """SELECT t1.scope_path AS "ScopePath", t1.clearance_step AS "ClearanceStep"
 FROM correspondence.team_members AS t
 INNER JOIN (
@@ -117,13 +120,18 @@ def search_words(q):
 
 
 def case_search(conn, user_path, q):
-    """CaseSearch.MatchingAsync: in the caller's scope keys, the whole words counted (up to 1,001), then the
-    prefixes' ids; a short list filters by id, else a semi-join with the count known to be over the limit."""
+    """CaseSearch.MatchingAsync: a single word counted in the case-word index (up to 1,001, in the caller's
+    scope key range); unless over the limit, in the caller's scope keys the whole words counted (up to 1,001),
+    then the prefixes' ids; a short list filters by id, else a semi-join with the count known to be over the limit."""
     words = search_words(q)
     prefixes = " & ".join(w + ":*" for w in words)
     scope = "'" + (user_path or "/") + "'"  # CaseSearch.ScopeQuery: the path's key, or "/" (every live case)
     semi_join = (["EXISTS (\n    SELECT 1\n    FROM correspondence.case_search AS c0\n"
                   "    WHERE c0.search_vector @@ to_tsquery('simple', {0}) AND c0.case_id = c.id)"], [(TEXT, prefixes)])
+    key = user_path or "/"
+    if len(words) == 1 and int(conn.query(CASE_WORD_COUNT_SQL, [(TEXT, words[0]), (TEXT, key), (TEXT, key[:-1] + chr(ord(key[-1]) + 1)),
+                                                               (INT4, ID_LIST_LIMIT + 1)])[0][0]) > ID_LIST_LIMIT:
+        return case_list(conn, user_path, *semi_join, over_limit=True)
     if int(conn.query(SEARCH_COUNT_SQL, [(TEXT, " & ".join(words)), (TEXT, scope), (INT4, ID_LIST_LIMIT + 1)])[0][0]) > ID_LIST_LIMIT:
         return case_list(conn, user_path, *semi_join, over_limit=True)
     ids = [r[0] for r in conn.query(SEARCH_IDS_SQL, [(TEXT, prefixes), (TEXT, scope), (INT4, ID_LIST_LIMIT + 1)])]

@@ -72,7 +72,7 @@ internal sealed class CorrespondenceSeeder(LnemisDbContext db, CaseClock caseClo
         }
 
         var groups = await SeedTeamsAsync(context, ct);
-        await using (var suspended = await SuspendedIndexes.SuspendAsync(db, [typeof(Case), typeof(CaseTransition), typeof(CaseSearchDocument), typeof(CaseReportRow)], context.Log, ct))
+        await using (var suspended = await SuspendedIndexes.SuspendAsync(db, [typeof(Case), typeof(CaseTransition), typeof(CaseSearchDocument), typeof(CaseReportRow)], [CaseSearch.WordsTable], context.Log, ct))
         {
             await SeedCasesAsync(context, groups, ct);
             await suspended.RestoreAsync(ct);

@@ -113,6 +113,64 @@ public sealed class CaseScaleTests(LnemisFactory factory) : IClassFixture<Lnemis
     }
 
     [Fact]
+    public async Task CaseWordIndex_FollowsEveryWriteOfTheDocuments_LiveCasesOnly_UnderTheirScopeKey()
+    {
+        var office = await CaseOffice.CreateAsync(factory);
+        var word = "oryx" + Guid.NewGuid().ToString("N")[..10];
+        var (edited, written) = ("gnu" + word, "ibex" + word);
+
+        // Through the API: created, a message (no case word changes), a new subject, a deletion.
+        var c = await office.CreateCaseAsync("foi", Thursday19March);
+        c = await CaseOffice.FireAsync(office.Manager, c, "edit", new { subject = $"Buses for {word}" });
+        var kept = await office.CreateCaseAsync("foi", Thursday19March);
+        kept = await CaseOffice.FireAsync(office.Manager, kept, "edit", new { subject = $"Vans for {word}" });
+        kept = await CaseOffice.FireAsync(office.Manager, kept, "add_message", new { message = $"Phoned about {written}." });
+        Assert.Equal(2, (await office.Manager.GetJsonAsync($"/api/v1/cases?q={word}"))["total"]!.GetValue<int>());
+        c = await CaseOffice.FireAsync(office.Manager, c, "edit", new { subject = $"Buses for {edited}" });
+        var gone = await office.CreateCaseAsync("foi", Thursday19March);
+        gone = await CaseOffice.FireAsync(office.Manager, gone, "edit", new { subject = $"Coaches for {word}" });
+        await CaseOffice.FireAsync(office.Manager, gone, "delete", new { reason = "Duplicate" });
+
+        // Written directly, as the generator and the backfill do: a live case and a deleted one.
+        var direct = await InsertAsync(office, 2, $"Trains for {word}", firstDay: 0, deleted: 1);
+        var (id, keptId) = (c["id"]!.GetValue<Guid>(), kept["id"]!.GetValue<Guid>());
+        Assert.Equal(new[] { keptId, direct[1] }.Order(), (await IdsAsync(office, $"q={word}")).Order());
+        Assert.Equal([id], await IdsAsync(office, $"q={edited}"));
+        if (!factory.Database.IsPostgres)
+        {
+            return; // SQLite searches the documents' word lists; the case-word index is PostgreSQL's.
+        }
+
+        async Task<List<string>> EntriesAsync(string w) => await factory.WithDbAsync(db => db.Database
+            .SqlQuery<string>($"SELECT case_id::text || ' ' || scope_key AS \"Value\" FROM correspondence.case_search_words WHERE word = {w} ORDER BY 1")
+            .ToListAsync());
+        string Entry(Guid caseId, string key) => caseId + " " + key;
+        var group = office.Group.Path;
+        Assert.Equal(new[] { Entry(keptId, group), Entry(direct[1], group) }.Order(), await EntriesAsync(word));
+        Assert.Equal([Entry(id, group)], await EntriesAsync(edited));
+        Assert.Empty(await EntriesAsync(written)); // message words stay in the full-text index only
+
+        // A document moved to another scope, deleted, or rewritten without the word.
+        await factory.WithDbAsync(db => db.Set<CaseSearchDocument>().Where(d => d.CaseId == keptId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ScopeKeys, " / /moved/ /moved/unit/ ")));
+        Assert.Equal(new[] { Entry(keptId, "/moved/unit/"), Entry(direct[1], group) }.Order(), await EntriesAsync(word));
+        await factory.WithDbAsync(db => db.Set<CaseSearchDocument>().Where(d => d.CaseId == keptId).ExecuteUpdateAsync(s => s.SetProperty(d => d.ScopeKeys, " ")));
+        await factory.WithDbAsync(db => db.Set<CaseSearchDocument>().Where(d => d.CaseId == direct[1]).ExecuteDeleteAsync());
+        Assert.Empty(await EntriesAsync(word));
+        await factory.WithDbAsync(db => db.Set<CaseSearchDocument>().Where(d => d.CaseId == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.CaseWords, " buses ")));
+        Assert.Empty(await EntriesAsync(edited));
+    }
+
+    [Fact]
+    public void ScopeRanges_CountEachCaseOnce_AndRefuseAPathTheKeysCannotExpress()
+    {
+        Assert.Equal([("/", "0")], CaseSearch.ScopeRanges(["/"]));
+        Assert.Equal([("/a/", "/a0"), ("/b/", "/b0")], CaseSearch.ScopeRanges(["/a/", "/a/x/", "/b/", "/a/"]));
+        Assert.Null(CaseSearch.ScopeRanges(["/a/", "/b"]));
+        Assert.Null(CaseSearch.ScopeRanges([]));
+    }
+
+    [Fact]
     public void EveryFilterButTheSearchWords_MakesTheListCountAgain()
     {
         // A filter added to CaseFilter but not to NarrowsBeyondSearch would let a search's "1,000+" stand for a narrower list.
