@@ -347,7 +347,9 @@ def learner_list(conn, conds, params):
     where = scope("l") + "".join(f" AND {c}" for c in numbered(conds)) + f" AND l.status = ${n}"
     args = ADMIN + params + [(TEXT, "Active")]
     total = capped_count(conn, "institutions.learners AS l", where, args)
-    rows = conn.query(f"SELECT {LEARNER_COLS}\nFROM institutions.learners AS l\nWHERE {where}\n"
+    # The page reads the school names in the same statement (ListLearners.Named).
+    rows = conn.query(f"SELECT {LEARNER_COLS}, i.name\nFROM institutions.learners AS l\n"
+                      f"LEFT JOIN institutions.institutions AS i ON l.institution_id = i.id AND {scope('i')}\nWHERE {where}\n"
                       f"ORDER BY l.family_name, l.given_name, l.learner_number\nLIMIT ${n + 1} OFFSET ${n + 2}",
                       args + [(INT4, PAGE), (INT4, 0)])
     return int(total), rows
@@ -555,6 +557,10 @@ def name_search(conn, words):
             parts.append(f"(SELECT {WORD_COLS} FROM {WORDS} AS n WHERE {' AND '.join(conds + [f'n.word = ${len(page_args)}'])} "
                          f"ORDER BY {WORD_ORDER} LIMIT {PAGE})")
         page_sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS n ORDER BY {WORD_ORDER} LIMIT {PAGE}"
+    # The page reads the school names after its LIMIT (LearnerNameSearch.Named).
+    # The national administrator's institutions filter leaves the deletion test (the scope's is constant true).
+    page_sql = (f"SELECT n.*, i.name FROM ({page_sql}) AS n\nLEFT JOIN institutions.institutions AS i ON n.institution_id = i.id AND i.deleted_at IS NULL"
+                f"\nORDER BY {WORD_ORDER}")
     return int(total), conn.query(page_sql, page_args)
 
 
