@@ -216,11 +216,11 @@ internal static class CaseSearch
             return false;
         }
 
-        const string Sql = """
+        const string Sql = $$"""
             SELECT count(*)::int AS "Value"
             FROM (
                 SELECT 1
-                FROM correspondence.case_search_words
+                FROM {{WordsTable}}
                 WHERE word = {0} AND scope_key >= {1} AND scope_key < {2}
                 LIMIT {3}) AS w
             """;

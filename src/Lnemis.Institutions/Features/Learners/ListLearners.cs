@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Lnemis.Institutions.Data;
 using Lnemis.Institutions.Domain;
 using Lnemis.Platform.Access;
@@ -45,7 +44,4 @@ public static class ListLearners
             l => l.InstitutionId,
             i => i.Id,
             (l, i) => new LearnerSummary(l.Id, l.LearnerNumber, l.GivenName, l.FamilyName, l.Sex, l.DateOfBirth, l.InstitutionId, i!.Name, l.Status));
-
-    internal static readonly Expression<Func<Learner, LearnerSummary>> Summary =
-        l => new LearnerSummary(l.Id, l.LearnerNumber, l.GivenName, l.FamilyName, l.Sex, l.DateOfBirth, l.InstitutionId, null, l.Status);
 }
