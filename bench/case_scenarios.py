@@ -128,8 +128,8 @@ def case_search(conn, user_path, q):
     scope = "'" + (user_path or "/") + "'"  # CaseSearch.ScopeQuery: the path's key, or "/" (every live case)
     semi_join = (["EXISTS (\n    SELECT 1\n    FROM correspondence.case_search AS c0\n"
                   "    WHERE c0.search_vector @@ to_tsquery('simple', {0}) AND c0.case_id = c.id)"], [(TEXT, prefixes)])
-    key = user_path or "/"
-    if len(words) == 1 and int(conn.query(CASE_WORD_COUNT_SQL, [(TEXT, words[0]), (TEXT, key), (TEXT, key[:-1] + chr(ord(key[-1]) + 1)),
+    key_from, key_to = sb.word_range(user_path or "/")  # CaseSearch.ScopeRanges: the keys beginning with the path
+    if len(words) == 1 and int(conn.query(CASE_WORD_COUNT_SQL, [(TEXT, words[0]), (TEXT, key_from), (TEXT, key_to),
                                                                (INT4, ID_LIST_LIMIT + 1)])[0][0]) > ID_LIST_LIMIT:
         return case_list(conn, user_path, *semi_join, over_limit=True)
     if int(conn.query(SEARCH_COUNT_SQL, [(TEXT, " & ".join(words)), (TEXT, scope), (INT4, ID_LIST_LIMIT + 1)])[0][0]) > ID_LIST_LIMIT:

@@ -341,17 +341,18 @@ def numbered(conds):
     return out
 
 
-def learner_list(conn, conds, params):
-    """ListLearners: capped count, then the first page (the server sends these two statements)."""
+def learner_list(conn, conds, params, caller=ADMIN, skip=0):
+    """ListLearners: capped count, then a page (the server sends these two statements), for the national
+    administrator unless the caller's scope parameters (scope()) are given."""
     n = F + len(params)
     where = scope("l") + "".join(f" AND {c}" for c in numbered(conds)) + f" AND l.status = ${n}"
-    args = ADMIN + params + [(TEXT, "Active")]
+    args = caller + params + [(TEXT, "Active")]
     total = capped_count(conn, "institutions.learners AS l", where, args)
     # The page reads the school names in the same statement (ListLearners.Named).
     rows = conn.query(f"SELECT {LEARNER_COLS}, i.name\nFROM institutions.learners AS l\n"
                       f"LEFT JOIN institutions.institutions AS i ON l.institution_id = i.id AND {scope('i')}\nWHERE {where}\n"
                       f"ORDER BY l.family_name, l.given_name, l.learner_number\nLIMIT ${n + 1} OFFSET ${n + 2}",
-                      args + [(INT4, PAGE), (INT4, 0)])
+                      args + [(INT4, PAGE), (INT4, skip)])
     return int(total), rows
 
 
@@ -430,14 +431,11 @@ def learner_scope_list(conn, path, page):
     MAX_SCHOOLS schools, the count and the walk of the list (ListLearners)."""
     paths = school_paths(conn, path)
     officer = [(BOOL, "false"), (BOOL, "true"), (TEXT, like_literal(path) + "%"), (BOOL, "false"), (TEXT_ARRAY, "{" + path + "}")]
-    where = scope("l") + f" AND l.status = ${F}"
-    args = officer + [(TEXT, "Active")]
-    total = capped_count(conn, "institutions.learners AS l", where, args)
     skip = (page - 1) * PAGE
     if len(paths) > MAX_SCHOOLS:  # the server walks the list instead
-        return int(total), conn.query(f"SELECT {LEARNER_COLS}\nFROM institutions.learners AS l\nWHERE {where}\n"
-                                      f"ORDER BY l.family_name, l.given_name, l.learner_number\nLIMIT ${F + 1} OFFSET ${F + 2}",
-                                      args + [(INT4, PAGE), (INT4, skip)])
+        return learner_list(conn, [], [], caller=officer, skip=skip)
+    where = scope("l") + f" AND l.status = ${F}"
+    total = capped_count(conn, "institutions.learners AS l", where, officer + [(TEXT, "Active")])
     return int(total), conn.query(AREA_PAGE_SQL, [(TEXT_ARRAY, "{" + ",".join(paths) + "}"), (TEXT, "Active"), (INT4, skip + PAGE), (INT4, skip), (INT4, PAGE)])
 
 
