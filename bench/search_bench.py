@@ -628,13 +628,31 @@ def scenarios(conn, rng, count, officer_token=None):
     ]
 
 
-def warm_up_server(scenarios, warmup, concurrency, server, limit_s):
-    """Every scenario's warm-up requests once through the server before any timed pass. .NET compiles hot
-    code again, optimised, after it has run a while (tiered compilation): a server started just before the
-    first scenario spent a core on that during it (15 % of the samples two minutes in), and the first
-    scenarios' p95 moved by half between two runs of the same code."""
-    for items in scenarios:
-        drive(items[:warmup], concurrency, *server, limit_s)
+def warm_up_server(scenarios, warmup, concurrency, server, limit_s, min_passes=3, max_passes=12, gain=1.05):
+    """Passes over every scenario's warm-up requests through the server until its throughput is steady;
+    returns each scenario's p95 in the first pass (the cold server) and the passes' req/s.
+
+    A freshly started server keeps speeding up for its first few thousand requests: .NET compiles hot code
+    again, optimised, after it has run a while (tiered compilation, with instrumented code in between), and
+    the server GC's dynamic adaptation starts from one heap. One pass of warm-up left the first scenario of
+    the national run at 3.6 times its baseline where the later ones ran at about 2, and a district-scale
+    server ran its first pass of the same requests at 320 req/s and its third at 474. The timed passes measure the
+    server as it runs in production, warm; the first pass is reported beside them as the cold start.
+    A pass that gains less than `gain` over the best before it ends the warm-up (after `min_passes`)."""
+    cold, rates = [], []
+    for n in range(max_passes):
+        done, wall = 0, 0.0
+        for items in scenarios:
+            lat, _, w, _ = drive(items[:warmup], concurrency, *server, limit_s)
+            done, wall = done + len(lat), wall + w
+            if n == 0:
+                cold.append(round(pct(lat, 95), 1))
+        rates.append(done / wall if wall else 0.0)
+        if n + 1 >= min_passes and rates[-1] < gain * max(rates[:-1]):
+            break
+    print(f"warm-up: {len(rates)} passes of {sum(min(warmup, len(i)) for i in scenarios)} requests, req/s "
+          + " -> ".join(f"{r:.0f}" for r in rates), flush=True)
+    return cold, rates
 
 
 def measure(items, warmup, concurrency, limit_s, server, baseline):
@@ -686,6 +704,22 @@ def drive(items, concurrency, make_client, call, limit_s):
     for th in threads:
         th.join()
     return lat, errors, time.time() - t0, results
+
+
+def print_table(rows, goal_of, requests, limit_s):
+    """The scenarios' table: the timed (warm) passes against the goal and the baseline; "cold p95" is the
+    server's first warm-up pass (see warm_up_server), shown beside and not held against the goal."""
+    print("| scenario | goal | p50 | p95 | p99 | cold p95 | req/s | errors | baseline p50 | baseline p95 | baseline req/s "
+          "| p95 ratio | matches (median / max) | goal met |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for r in rows:
+        goal = goal_of(r)
+        met = "yes" if r["p95"] < goal and r["errors"] == 0 and r["requests"] == requests else "**no**"
+        print(f"| {r['scenario']} | p95 < {goal:g} | {r['p50']} | {r['p95']} | {r['p99']} | {r['cold_p95']} | {r['rps']} | "
+              f"{r['errors']} | {r['base_p50']} | {r['base_p95']} | {r['base_rps']} | {r['ratio_p95']} | "
+              f"{cap(r['matches_median'])} / {cap(r['matches_max'])} | {met} |")
+    if any(r["requests"] < requests or r["base_requests"] < requests for r in rows):
+        print(f"(a phase that hit the {limit_s:g} s limit ran fewer requests: see 'requests' / 'base_requests' above)")
 
 
 def cap(n):
@@ -741,8 +775,8 @@ def run(a):
     plan = [(name, items) for name, items in plan if not only or any(o in name for o in only)]
     out = []
     rss_start = rss(a.pid, "VmRSS")
-    warm_up_server([items for _, items in plan], a.warmup, a.concurrency, (http_client, http_call), a.limit)
-    for name, items in plan:
+    cold, _ = warm_up_server([items for _, items in plan], a.warmup, a.concurrency, (http_client, http_call), a.limit)
+    for (name, items), cold_p95 in zip(plan, cold):
         # The first response of each scenario is checked against the baseline's own answer.
         c = pg_client()
         expected = items[0][1](c)[0]
@@ -762,7 +796,7 @@ def run(a):
         row = {
             "scenario": name, "requests": len(s_lat), "errors": len(s_err),
             "rps": round(len(s_lat) / s_wall, 1), "p50": round(pct(s_lat, 50), 1), "p95": round(pct(s_lat, 95), 1),
-            "p99": round(pct(s_lat, 99), 1),
+            "p99": round(pct(s_lat, 99), 1), "cold_p95": cold_p95,
             "base_requests": len(b_lat), "base_errors": len(b_err), "base_rps": round(len(b_lat) / b_wall, 1),
             "base_p50": round(pct(b_lat, 50), 1), "base_p95": round(pct(b_lat, 95), 1), "base_p99": round(pct(b_lat, 99), 1),
             "ratio_p95": round(pct(s_lat, 95) / pct(b_lat, 95), 2) if b_lat and s_lat else None,
@@ -775,16 +809,11 @@ def run(a):
 
     peak = rss(a.pid, "VmHWM")
     print()
-    print(f"concurrency {a.concurrency}, {a.requests} requests per scenario after {a.warmup} warm-up; times in ms; "
+    print(f"concurrency {a.concurrency}, {a.requests} requests per scenario after {a.warmup} of its own warm-up, following the "
+          "server's warm-up passes (above); times in ms; "
           f"server RSS {rss_start} MB at start, peak {peak} MB")
-    print("| scenario | goal | p50 | p95 | p99 | req/s | errors | baseline p50 | baseline p95 | baseline req/s | p95 ratio | matches (median / max) | goal met |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
-    for r in out:
-        met = "yes" if r["p95"] < a.goal_ms and r["errors"] == 0 and r["requests"] == a.requests else "**no**"
-        print(f"| {r['scenario']} | p95 < {a.goal_ms:g} | {r['p50']} | {r['p95']} | {r['p99']} | {r['rps']} | {r['errors']} | "
-              f"{r['base_p50']} | {r['base_p95']} | {r['base_rps']} | {r['ratio_p95']} | {cap(r['matches_median'])} / {cap(r['matches_max'])} | {met} |")
-    if any(r["requests"] < a.requests or r["base_requests"] < a.requests for r in out):
-        print(f"(a phase that hit the {a.limit:g} s limit ran fewer requests: see 'requests' / 'base_requests' above)")
+    print_table(out, lambda r: a.goal_ms, a.requests, a.limit)
+    print()
     print(json.dumps({"server_rss_mb": {"start": rss_start, "peak": peak}}))
     if any(r["errors"] or r["base_errors"] for r in out):
         sys.exit("some requests failed: see first_error above")
