@@ -443,14 +443,30 @@ WORDS = "institutions.learner_name_words"
 WORD_ORDER = "n.family_name, n.given_name, n.learner_number"
 WORD_COLS = "n.learner_id, n.learner_number, n.given_name, n.family_name, n.sex, n.date_of_birth, n.institution_id"
 MERGED_WORDS = 32  # LearnerNameSearch.MergedWords
-LOOSE_SCAN_SQL = f"""WITH RECURSIVE found(word, n) AS (
-    (SELECT w.word, 1 FROM {WORDS} AS w WHERE w.word >= $1 AND w.word < $2 ORDER BY w.word LIMIT 1)
+LOOSE_SCAN_SQL = f"""WITH RECURSIVE ranges(r, lo, hi) AS (
+    SELECT x.r::int, x.lo, x.hi FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(lo, hi, r)
+), found(r, word, hi, n) AS (
+    SELECT ranges.r, first.word, ranges.hi, 1 FROM ranges
+    CROSS JOIN LATERAL (SELECT w.word FROM {WORDS} AS w WHERE w.word >= ranges.lo AND w.word < ranges.hi ORDER BY w.word LIMIT 1) AS first
     UNION ALL
-    SELECT next.word, found.n + 1 FROM found
-    CROSS JOIN LATERAL (SELECT w.word FROM {WORDS} AS w WHERE w.word > found.word AND w.word < $2 ORDER BY w.word LIMIT 1) AS next
+    SELECT found.r, next.word, found.hi, found.n + 1 FROM found
+    CROSS JOIN LATERAL (SELECT w.word FROM {WORDS} AS w WHERE w.word > found.word AND w.word < found.hi ORDER BY w.word LIMIT 1) AS next
     WHERE found.n <= $3
 )
-SELECT word FROM found"""
+SELECT r, word FROM found"""
+
+
+def words_beginning(conn, ranges):
+    """LearnerNameSearch.WordsBeginningAsync: for each [from, to) range, the distinct keys in it (at most
+    MERGED_WORDS + 1 each), from one statement."""
+    def array(values):
+        return "{" + ",".join('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values) + "}"
+    rows = conn.query(LOOSE_SCAN_SQL, [(TEXT_ARRAY, array([lo for lo, _ in ranges])), (TEXT_ARRAY, array([hi for _, hi in ranges])),
+                                       (INT4, MERGED_WORDS)])
+    found = [[] for _ in ranges]
+    for r, word in sorted(rows, key=lambda row: row[1]):
+        found[int(r) - 1].append(word)
+    return found
 
 
 def word_range(term):
@@ -475,8 +491,7 @@ def pair_search(conn, terms):
     if not pairs:
         return None
     first, second = max(pairs, key=lambda p: len(p[0]) + len(p[1]))
-    lo, hi = word_range(first)
-    found = [r[0] for r in conn.query(LOOSE_SCAN_SQL, [(TEXT, lo), (TEXT, hi), (INT4, MERGED_WORDS)])]
+    found = words_beginning(conn, [word_range(first)])[0]
     if len(found) > MERGED_WORDS:
         return None
     conds, args = [], []
@@ -487,10 +502,16 @@ def pair_search(conn, terms):
             args += more
     take = COUNT_LIMIT + 1
     parts = []
-    for x in found:
-        plo, phi = word_range(f" {x} {second}")
-        args += [(TEXT, plo), (TEXT, phi)]
-        parts.append(f"(SELECT {WORD_COLS} FROM {WORDS} AS n WHERE {' AND '.join(conds + [f'n.word >= ${len(args) - 1} AND n.word < ${len(args)}'])} "
+    ranges = [word_range(f" {x} {second}") for x in found]
+    keys = words_beginning(conn, ranges)
+    if sum(len(k) for k in keys) <= MERGED_WORDS:  # each pair key read on its own, in list order
+        reads = [("n.word = ${0}", [(TEXT, key)]) for k in keys for key in k]
+    else:  # many keys: each first word's pair range, sorted
+        reads = [("n.word >= ${0} AND n.word < ${1}", [(TEXT, plo), (TEXT, phi)]) for plo, phi in ranges]
+    for cond, more in reads:
+        args += more
+        cond = cond.format(*range(len(args) - len(more) + 1, len(args) + 1))
+        parts.append(f"(SELECT {WORD_COLS} FROM {WORDS} AS n WHERE {' AND '.join(conds + [cond])} "
                      f"ORDER BY {WORD_ORDER} LIMIT {take})")
     many = conds + ["n.word = ' *'"]
     for t in (first, second):
@@ -521,7 +542,7 @@ def name_search(conn, words):
             if fewest is None or rows < fewest:
                 driver, fewest = t, rows
     lo, hi = word_range(driver)
-    found = [r[0] for r in conn.query(LOOSE_SCAN_SQL, [(TEXT, lo), (TEXT, hi), (INT4, MERGED_WORDS)])]
+    found = words_beginning(conn, [(lo, hi)])[0]
     if not found:
         return 0, []
     conds, args = [], []

@@ -140,6 +140,50 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task TwoWords_WhoseSecondBeginsManyNames_StayInListOrder_PageByPage()
+    {
+        var district = await given.AreaAsync();
+        var school = await given.InstitutionAsync(district);
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        // The given name all of them share sorts before the family names: the pair keys are " g m…" (PostgreSQL).
+        var g = "Qa" + Marker()[1..];
+        var m = "Qz" + Marker()[1..];
+
+        // 40 family names beginning with the marker (more pair keys under "g" than are read one by one),
+        // added out of order; and, under the same given name, 3 more learners of one family name.
+        var families = Enumerable.Range(0, 40).Select(i => m + (char)('a' + (i * 7 % 40 / 26)) + (char)('a' + (i * 7 % 40 % 26))).ToList();
+        foreach (var family in families.Concat(Enumerable.Repeat(m + "zz", 3)))
+        {
+            await (await officer.PostAsync("/api/v1/learners", Fields(school.Id, g, family))).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        async Task<(List<string> Families, int Total)> SearchAsync(string q, int page, int size)
+        {
+            var json = await officer.GetJsonAsync($"/api/v1/learners?q={Uri.EscapeDataString(q)}&page={page}&pageSize={size}");
+            return (Families(json), json["total"]!.GetValue<int>());
+        }
+
+        var expected = families.Order(StringComparer.Ordinal).Append(m + "zz").Append(m + "zz").Append(m + "zz").ToList();
+        // 41 pair keys under "g m…": each range is read whole and sorted.
+        var many = new List<string>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var (items, total) = await SearchAsync($"{g} {m}", page, 10);
+            Assert.Equal(43, total);
+            many.AddRange(items);
+        }
+
+        Assert.Equal(expected, many);
+        // A few keys ("g m…b…": 14 family names, "g m…zz": one) are read key by key, merged in list order.
+        var (fewKeys, fewTotal) = await SearchAsync($"{g} {m}b", 1, 20);
+        Assert.Equal(expected.Where(f => f.StartsWith(m + "b", StringComparison.Ordinal)).ToList(), fewKeys);
+        Assert.Equal(14, fewTotal);
+        var (one, oneTotal) = await SearchAsync($"{m}zz {g}", 2, 2);
+        Assert.Equal([m + "zz"], one);
+        Assert.Equal(3, oneTotal);
+    }
+
+    [Fact]
     public async Task APrefixOfManyWords_IsSortedInstead_AndOutOfScopeLearnersStayHidden()
     {
         var district = await given.AreaAsync();
