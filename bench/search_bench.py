@@ -459,6 +459,9 @@ SELECT r, word FROM found"""
 def words_beginning(conn, ranges):
     """LearnerNameSearch.WordsBeginningAsync: for each [from, to) range, the distinct keys in it (at most
     MERGED_WORDS + 1 each), from one statement."""
+    if not ranges:
+        return []
+
     def array(values):
         return "{" + ",".join('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values) + "}"
     rows = conn.query(LOOSE_SCAN_SQL, [(TEXT_ARRAY, array([lo for lo, _ in ranges])), (TEXT_ARRAY, array([hi for _, hi in ranges])),

@@ -343,6 +343,11 @@ internal static class LearnerNameSearch
             )
             SELECT r AS "Range", word AS "Word" FROM found
             """;
+        if (ranges.Count == 0)
+        {
+            return [];
+        }
+
         var froms = ranges.Select(r => r.From).ToArray();
         var tos = ranges.Select(r => r.To).ToArray();
 #pragma warning disable EF1002 // The statement is constant; the ranges and the limit are parameters.
