@@ -232,6 +232,8 @@ describe('import wizard', () => {
       '1',
     );
     const problems = await within(results).findByRole('table', { name: 'Problems found by the dry run' });
+    // The table (with its caption) is drawn before its first page arrives: wait for the rows.
+    await within(problems).findByText('31/02/2015');
     const rows = within(problems).getAllByRole('row').slice(1);
     expect(
       within(rows[0]!)
