@@ -232,6 +232,51 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task PagesPastTheCountedThousand_StillServeTheirLearners()
+    {
+        // The count stops at 1,001 ("1,000+"); the pages go on to 10,000, by name and by area alike.
+        var district = await given.AreaAsync();
+        var (a, b) = (await given.InstitutionAsync(district), await given.InstitutionAsync(district));
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var m = Marker();
+        await factory.WithDbAsync(async db =>
+        {
+            var paths = await db.Set<Institution>().Where(i => i.Id == a.Id || i.Id == b.Id).ToDictionaryAsync(i => i.Id, i => i.ScopePath);
+            db.RowAuditSuppressed = true;
+            for (var i = 0; i < 1_250; i++)
+            {
+                var at = i % 2 == 0 ? a.Id : b.Id;
+                var family = $"Deep{i:D4}";
+                db.Add(new Learner
+                {
+                    Id = Guid.CreateVersion7(),
+                    LearnerNumber = LearnerNumbers.Issue(),
+                    GivenName = m,
+                    FamilyName = family,
+                    Sex = Sex.Male,
+                    DateOfBirth = new DateOnly(2013, 1, 1).AddDays(i % 300),
+                    InstitutionId = at,
+                    ScopePath = paths[at],
+                    SearchText = $"{m.ToLowerInvariant()} {family.ToLowerInvariant()}",
+                    CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var expected = Enumerable.Range(1_200, 50).Select(i => $"Deep{i:D4}").ToList();
+        foreach (var query in new[] { $"areaId={district.Id}", "", $"q={m}" })
+        {
+            var page = await officer.GetJsonAsync($"/api/v1/learners?{query}&pageSize=200&page=7");
+            Assert.Equal(expected, Families(page));
+            Assert.Equal(1_000, page["total"]!.GetValue<int>());
+            Assert.False(page["totalExact"]!.GetValue<bool>());
+            Assert.Empty(Families(await officer.GetJsonAsync($"/api/v1/learners?{query}&pageSize=200&page=8")));
+        }
+    }
+
+    [Fact]
     public async Task TheOtherFilters_NarrowANameSearch_AndCountsFollowThem()
     {
         var district = await given.AreaAsync();

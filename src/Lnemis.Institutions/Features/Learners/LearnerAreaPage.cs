@@ -74,7 +74,7 @@ internal static class LearnerAreaPage
         // The caller's scope, per school: the scope filter's prefix match on each path (a path outside it has none of its learners listed).
         var visible = paths.Where(p => db.ScopeUnrestricted || db.ScopePaths.Any(s => p.StartsWith(s, StringComparison.Ordinal))).ToArray();
         List<LearnerSummary> items = [];
-        if (request.Skip < counted && visible.Length > 0)
+        if ((request.Skip < counted || counted > PaginationExtensions.CountLimit) && visible.Length > 0)
         {
             // Each school's first rows in list order, read from the scope index alone (it holds every column
             // the list shows), merged; then the page's school names. One statement, no learner table page.

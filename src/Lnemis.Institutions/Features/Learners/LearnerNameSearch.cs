@@ -112,7 +112,7 @@ internal static class LearnerNameSearch
 
         var counted = criteria.Terms.Count > 1 ? limit + 1 : await range.Take(limit + 1).CountAsync(ct);
         List<LearnerSummary> items = [];
-        if (request.Skip < counted)
+        if (request.Skip < counted || counted > limit)
         {
             var wanted = request.Skip + request.PageSize;
             var hits = words.Count > MergedWords
