@@ -379,18 +379,64 @@ AREA_SCHOOLS_SQL = """WITH RECURSIVE p(path) AS (
     SELECT (SELECT scope_path FROM institutions.learners WHERE deleted_at IS NULL AND scope_path ~>=~ $1 AND scope_path ~<~ $2 AND scope_path ~>~ p.path ORDER BY scope_path USING ~<~ LIMIT 1)
     FROM p WHERE p.path IS NOT NULL)
 SELECT p.path AS "Value" FROM p WHERE p.path IS NOT NULL LIMIT $3"""
-AREA_PAGE_SQL = """SELECT m.*, i.name AS institution_name
-FROM (
-    SELECT l.* FROM unnest($1::text[]) AS p(path)
+_AREA_COLS = "id, learner_number, given_name, family_name, sex, date_of_birth, institution_id"
+_AREA_SCHOOL = "deleted_at IS NULL AND status = $2 AND scope_path"
+_AREA_ORDER = "family_name, given_name, learner_number"
+
+
+def _key(alias):
+    return f"({alias}.family_name, {alias}.given_name, {alias}.learner_number)"
+
+
+def _of(alias):
+    return ", ".join(f"{alias}.{c}" for c in _AREA_COLS.split(", "))
+
+
+# LearnerAreaPage.MergeSql: the capped count and the page merged from each school's first rows, bounded
+# by the n-th of those candidates; schools whose candidates all lie within the bound are read on.
+AREA_PAGE_SQL = f"""WITH c AS MATERIALIZED (
+    SELECT p.path, l.* FROM unnest($1::text[]) AS p(path)
     CROSS JOIN LATERAL (
-        SELECT id, learner_number, given_name, family_name, sex, date_of_birth, institution_id FROM institutions.learners
-        WHERE deleted_at IS NULL AND scope_path = p.path AND status = $2
-        ORDER BY family_name, given_name, learner_number
-        LIMIT $3) AS l
-    ORDER BY l.family_name, l.given_name, l.learner_number
-    OFFSET $4 LIMIT $5) AS m
+        SELECT {_AREA_COLS}, row_number() OVER (ORDER BY {_AREA_ORDER}) AS rn FROM institutions.learners
+        WHERE {_AREA_SCHOOL} = p.path ORDER BY {_AREA_ORDER} LIMIT $3) AS l),
+b AS MATERIALIZED (SELECT {_AREA_ORDER} FROM c ORDER BY {_AREA_ORDER} OFFSET $4 LIMIT 1),
+more AS (
+    SELECT {_of("l")} FROM c CROSS JOIN b CROSS JOIN LATERAL (
+        SELECT {_AREA_COLS} FROM institutions.learners AS x
+        WHERE {_AREA_SCHOOL} = c.path AND {_key("x")} > {_key("c")} AND {_key("x")} <= {_key("b")}
+        ORDER BY {_AREA_ORDER} LIMIT $5) AS l
+    WHERE c.rn = $3 AND {_key("c")} <= {_key("b")}
+    UNION ALL
+    SELECT {_of("l")} FROM c CROSS JOIN LATERAL (
+        SELECT {_AREA_COLS} FROM institutions.learners AS x
+        WHERE {_AREA_SCHOOL} = c.path AND {_key("x")} > {_key("c")}
+        ORDER BY {_AREA_ORDER} LIMIT $5) AS l
+    WHERE c.rn = $3 AND NOT EXISTS (SELECT FROM b)),
+page AS (
+    SELECT {_of("c")} FROM c LEFT JOIN b ON true WHERE b.family_name IS NULL OR {_key("c")} <= {_key("b")}
+    UNION ALL
+    SELECT {_AREA_COLS} FROM more
+    ORDER BY {_AREA_ORDER} OFFSET $6 LIMIT $7)
+SELECT t.total, m.*, i.name AS institution_name
+FROM (
+    SELECT count(*)::int AS total FROM (
+        SELECT FROM unnest($1::text[]) AS p(path)
+        CROSS JOIN LATERAL (SELECT FROM institutions.learners WHERE {_AREA_SCHOOL} = p.path LIMIT $8) AS l
+        LIMIT $8) AS counted) AS t
+LEFT JOIN page AS m ON true
 LEFT JOIN institutions.institutions AS i ON i.id = m.institution_id
 ORDER BY m.family_name, m.given_name, m.learner_number"""
+
+
+def area_page(conn, paths, skip):
+    """LearnerAreaPage's one statement after the school paths (parameters as MergeParameters draws them): (count, rows)."""
+    wanted = skip + PAGE
+    candidates = min(wanted, max(2, -(-2 * wanted // len(paths))))
+    rows = conn.query(AREA_PAGE_SQL, [(TEXT_ARRAY, "{" + ",".join(paths) + "}"), (TEXT, "Active"), (INT4, candidates),
+                                      (INT4, wanted - 1), (INT4, wanted), (INT4, skip), (INT4, PAGE), (INT4, COUNT_LIMIT + 1)])
+    return int(rows[0][0]), [r for r in rows if r[1] is not None]
+
+
 MAX_SCHOOLS = 200  # LearnerAreaPage.MaxSchools
 
 
@@ -401,18 +447,14 @@ def school_paths(conn, path):
 
 
 def learner_area_list(conn, area_id):
-    """LearnerAreaPage: the area's school paths (a loose scan of the scope index), the capped count, then the
-    schools' first rows merged into the page with its school names (ListLearners otherwise)."""
+    """LearnerAreaPage: the area's school paths (a loose scan of the scope index), then one statement: the capped
+    count and the schools' first rows merged into the page with its school names (ListLearners otherwise)."""
     prefix = area_prefix(conn, area_id)
     path = prefix[:-1]
     paths = school_paths(conn, path)
     if len(paths) > MAX_SCHOOLS:
         return learner_list(conn, ["l.scope_path LIKE {0}"], [(TEXT, prefix)])
-    where = scope("l") + f" AND l.scope_path LIKE ${F} AND l.status = ${F + 1}"
-    args = ADMIN + [(TEXT, prefix), (TEXT, "Active")]
-    total = capped_count(conn, "institutions.learners AS l", where, args)
-    rows = conn.query(AREA_PAGE_SQL, [(TEXT_ARRAY, "{" + ",".join(paths) + "}"), (TEXT, "Active"), (INT4, PAGE), (INT4, 0), (INT4, PAGE)])
-    return int(total), rows
+    return area_page(conn, paths, 0)
 
 
 OFFICER_EMAIL = "officer@lnemis.local"  # DemoData.OfficerEmail: the seed's district officer
@@ -426,17 +468,15 @@ def officer_path(conn):
 
 
 def learner_scope_list(conn, path, page):
-    """LearnerAreaPage for a caller held to one area who names none: the grant's school paths, the capped count
-    under the scope filter, then the schools' first rows merged into the page with its school names; past
+    """LearnerAreaPage for a caller held to one area who names none: the grant's school paths, then the capped
+    count and the schools' first rows merged into the page with its school names (one statement); past
     MAX_SCHOOLS schools, the count and the walk of the list (ListLearners)."""
     paths = school_paths(conn, path)
-    officer = [(BOOL, "false"), (BOOL, "true"), (TEXT, like_literal(path) + "%"), (BOOL, "false"), (TEXT_ARRAY, "{" + path + "}")]
     skip = (page - 1) * PAGE
     if len(paths) > MAX_SCHOOLS:  # the server walks the list instead
+        officer = [(BOOL, "false"), (BOOL, "true"), (TEXT, like_literal(path) + "%"), (BOOL, "false"), (TEXT_ARRAY, "{" + path + "}")]
         return learner_list(conn, [], [], caller=officer, skip=skip)
-    where = scope("l") + f" AND l.status = ${F}"
-    total = capped_count(conn, "institutions.learners AS l", where, officer + [(TEXT, "Active")])
-    return int(total), conn.query(AREA_PAGE_SQL, [(TEXT_ARRAY, "{" + ",".join(paths) + "}"), (TEXT, "Active"), (INT4, skip + PAGE), (INT4, skip), (INT4, PAGE)])
+    return area_page(conn, paths, skip)
 
 
 WORDS = "institutions.learner_name_words"

@@ -232,6 +232,68 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnAreasList_PagesAlike_WhenOneSchoolHoldsMostOfItsFirstLearners()
+    {
+        // The merge bounds a page by the first rows of each school (LearnerAreaPage.MergeParameters): a school
+        // holding most of a page's learners is read on past its first rows, with and without that bound.
+        var district = await given.AreaAsync();
+        var schools = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            schools.Add((await given.InstitutionAsync(district)).Id);
+        }
+
+        var (officer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, district);
+        var names = Enumerable.Range(1, 20).Select(i => (Family: $"Mango{i:D2}", School: schools[0]))
+            .Concat(new (string Family, Guid School)[] { ("Apple", schools[1]), ("Mango10b", schools[2]), ("Zebra", schools[3]), ("Mango03a", schools[4]) })
+            .ToList();
+        await factory.WithDbAsync(async db =>
+        {
+            var paths = await db.Set<Institution>().Where(i => schools.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.ScopePath);
+            db.RowAuditSuppressed = true;
+            foreach (var (family, school) in names)
+            {
+                db.Add(new Learner
+                {
+                    Id = Guid.CreateVersion7(),
+                    LearnerNumber = LearnerNumbers.Issue(),
+                    GivenName = "Ann",
+                    FamilyName = family,
+                    Sex = Sex.Female,
+                    DateOfBirth = new DateOnly(2015, 3, 4),
+                    InstitutionId = school,
+                    ScopePath = paths[school],
+                    SearchText = $"ann {family.ToLowerInvariant()}",
+                    CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var expected = names.Select(n => n.Family).Order(StringComparer.Ordinal).ToList();
+        foreach (var size in new[] { 1, 2, 3, 4, 7, 10, 30 })
+        {
+            var listed = new List<string>();
+            for (var page = 1; ; page++)
+            {
+                var body = await officer.GetJsonAsync($"/api/v1/learners?areaId={district.Id}&pageSize={size}&page={page}");
+                Assert.Equal(24, body["total"]!.GetValue<int>());
+                var families = Families(body);
+                if (families.Count == 0)
+                {
+                    break;
+                }
+
+                Assert.True(families.Count == size || listed.Count + families.Count == 24, $"page {page} of {size}: {families.Count} learners");
+                listed.AddRange(families);
+            }
+
+            Assert.Equal(expected, listed);
+        }
+    }
+
+    [Fact]
     public async Task PagesPastTheCountedThousand_StillServeTheirLearners()
     {
         // The count stops at 1,001 ("1,000+"); the pages go on to 10,000, by name and by area alike.
