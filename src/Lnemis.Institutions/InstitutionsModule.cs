@@ -45,6 +45,7 @@ public static class InstitutionsModule
         services.AddJobHandler<ImportValidateMessage, ImportRunner>();
         services.AddJobHandler<ImportApplyMessage, ImportRunner>();
         services.AddJobHandler<MoveArea.RepairMessage, MoveArea.RepairHandler>();
+        services.AddJobHandler<InstitutionMove.RepairMessage, InstitutionMove.RepairHandler>();
         services.AddValidatorsFromAssemblyContaining<CreateArea.Validator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

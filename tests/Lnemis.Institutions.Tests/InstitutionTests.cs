@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Lnemis.Identity.Domain;
 using Lnemis.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lnemis.Institutions.Tests;
 
@@ -54,6 +55,63 @@ public sealed class InstitutionTests(LnemisFactory factory) : IClassFixture<Lnem
 
         var changes = await officer.GetJsonAsync($"/api/v1/institutions/{id}/changes");
         Assert.Equal(["update", "create"], changes["items"]!.AsArray().Select(c => c!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task MovingASchool_ToAnotherDistrict_TakesItsRecordsAlong_ByTheFormAndByImport()
+    {
+        await given.StructureAsync();
+        var region = await given.AreaAsync();
+        var (from, to) = (await given.AreaAsync(region), await given.AreaAsync(region));
+        var school = await given.InstitutionAsync(from);
+        var learner = await given.LearnerAsync(school);
+        var head = await given.ClientForAsync(await given.UserAtAsync(RoleCatalog.HeadTeacher, school));
+        var (fromOfficer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, from);
+        var (toOfficer, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, to);
+        var (regional, _) = await given.SignedInAsync(RoleCatalog.AreaOfficer, region);
+        var codes = await factory.WithDbAsync(db => db.Set<Domain.Area>().Where(a => a.Id == from.Id || a.Id == to.Id).ToDictionaryAsync(a => a.Id, a => a.Code));
+
+        async Task AtAsync(TestClient officer, TestClient other, InstitutionsCommands.AreaRef district)
+        {
+            Assert.Equal(learner, (await officer.GetJsonAsync($"/api/v1/learners/{learner}"))["id"]!.GetValue<Guid>());
+            Assert.Contains(learner, (await officer.GetJsonAsync("/api/v1/learners?pageSize=200"))["items"]!.AsArray().Select(l => l!["id"]!.GetValue<Guid>()));
+            await (await other.GetAsync($"/api/v1/learners/{learner}")).ReadProblemAsync(HttpStatusCode.NotFound);
+            Assert.DoesNotContain(learner, (await other.GetJsonAsync("/api/v1/learners?pageSize=200"))["items"]!.AsArray().Select(l => l!["id"]!.GetValue<Guid>()));
+            Assert.Contains(learner, (await head.GetJsonAsync("/api/v1/learners"))["items"]!.AsArray().Select(l => l!["id"]!.GetValue<Guid>()));
+
+            // Nothing scoped is left on the school's old path: every table that carries a scope path was rewritten.
+            var paths = await factory.WithDbAsync(async db => new[]
+            {
+                await db.Set<Domain.Learner>().IgnoreQueryFilters().Where(l => l.Id == learner).Select(l => l.ScopePath).SingleAsync(),
+                await db.Set<Domain.Enrolment>().IgnoreQueryFilters().Where(e => e.LearnerId == learner).Select(e => e.ScopePath).FirstOrDefaultAsync() ?? district.Path,
+                await db.Set<RoleGrant>().Where(g => g.ScopeId == school.Id).Select(g => g.ScopePath).SingleAsync(),
+            });
+            Assert.All(paths, p => Assert.StartsWith(district.Path, p, StringComparison.Ordinal));
+        }
+
+        await AtAsync(fromOfficer, toOfficer, from);
+        var read = await regional.GetJsonAsync($"/api/v1/institutions/{school.Id}");
+        var code = read["code"]!.GetValue<string>();
+        await (await regional.PutAsync($"/api/v1/institutions/{school.Id}", Fields(code, "Moved Primary", to.Id, version: read["version"]!.GetValue<long>())))
+            .ReadJsonAsync(HttpStatusCode.OK);
+        await AtAsync(toOfficer, fromOfficer, to);
+
+        // An import that names the first district moves it back, records and all.
+        var csv = $"code,name,type,ownership,areaCode,levels\n{code},Moved Primary,Primary,Public,{codes[from.Id]},PRIMARY\n";
+        var imported = await ImportTests.ImportAsync(regional, "institutions", "back.csv", System.Text.Encoding.UTF8.GetBytes(csv));
+        Assert.Equal(1, ImportTests.Count(imported, "updated"));
+        await AtAsync(fromOfficer, toOfficer, from);
+
+        // Each move queued its repair. A learner written from the school's old path meanwhile (a registration
+        // that read the school before the move committed) is put right when the repair runs.
+        var repairs = await factory.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Type.EndsWith("InstitutionMove+RepairMessage") && j.Payload.Contains(school.Id.ToString())).CountAsync());
+        Assert.Equal(2, repairs);
+        var late = await given.LearnerAsync(school);
+        var stale = Domain.Institution.PathFor(to.Path, school.Id);
+        await factory.WithDbAsync(db => db.Set<Domain.Learner>().IgnoreQueryFilters().Where(l => l.Id == late).ExecuteUpdateAsync(set => set.SetProperty(l => l.ScopePath, stale)));
+        await factory.AsSystemAsync(sp => sp.GetRequiredService<Features.Institutions.InstitutionMove.RepairHandler>()
+            .HandleAsync(new(school.Id, stale), new(Guid.NewGuid(), 1), CancellationToken.None));
+        Assert.StartsWith(from.Path, await factory.WithDbAsync(db => db.Set<Domain.Learner>().IgnoreQueryFilters().Where(l => l.Id == late).Select(l => l.ScopePath).SingleAsync()), StringComparison.Ordinal);
     }
 
     [Fact]

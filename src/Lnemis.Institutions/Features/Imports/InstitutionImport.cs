@@ -3,15 +3,17 @@ using Lnemis.Institutions.Domain;
 using Lnemis.Institutions.Features.Institutions;
 using Lnemis.Platform.Data;
 using Lnemis.Platform.Events;
+using Lnemis.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lnemis.Institutions.Features.Imports;
 
 /// <summary>
 /// Institutions, keyed by their ministry code: a new code registers an institution in the named
-/// (lowest-level) area; a known code updates it. Status changes stay with the close/merge actions.
+/// (lowest-level) area; a known code updates it, and one moved to another area takes its records with
+/// it (<see cref="InstitutionMove"/>). Status changes stay with the close/merge actions.
 /// </summary>
-internal sealed class InstitutionImport(EventPublisher events) : IImportProcessor
+internal sealed class InstitutionImport(EventPublisher events, Outbox outbox, TimeProvider clock) : IImportProcessor
 {
     public ImportKind Kind => ImportKind.Institutions;
 
@@ -81,6 +83,7 @@ internal sealed class InstitutionImport(EventPublisher events) : IImportProcesso
         var created = 0;
         var updated = 0;
         var unchanged = 0;
+        var moves = new List<(string From, string To)>();
         foreach (var (row, fields, areaCode) in parsed)
         {
             var errorsBefore = context.Errors.Count;
@@ -134,6 +137,7 @@ internal sealed class InstitutionImport(EventPublisher events) : IImportProcesso
             }
 
             // The same copy as the form; the row passed the form's checks above.
+            var oldPath = institution.ScopePath;
             InstitutionMapping.Copy(institution, fields with { AreaId = area!.Id, Levels = fields.Levels!.Distinct(StringComparer.Ordinal).ToList() }, area);
             if (isNew)
             {
@@ -143,6 +147,12 @@ internal sealed class InstitutionImport(EventPublisher events) : IImportProcesso
             else if (db.Entry(institution).State == EntityState.Modified)
             {
                 updated++;
+                if (institution.ScopePath != oldPath)
+                {
+                    moves.Add((oldPath, institution.ScopePath));
+                    InstitutionMove.Queue(outbox, clock, institution.Id, oldPath);
+                }
+
                 events.Publish(InstitutionEvents.Updated, institution.Id, institution.ScopePath, InstitutionMapping.EventData(institution));
             }
             else
@@ -154,6 +164,11 @@ internal sealed class InstitutionImport(EventPublisher events) : IImportProcesso
         if (apply)
         {
             await db.SaveChangesAsync(ct);
+            foreach (var (from, to) in moves)
+            {
+                await InstitutionMove.RecordsFollowAsync(db, from, to, ct);
+            }
+
             db.ChangeTracker.Clear();
         }
 

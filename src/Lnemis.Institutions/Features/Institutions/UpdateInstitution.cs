@@ -4,6 +4,7 @@ using Lnemis.Platform.Access;
 using Lnemis.Platform.Api;
 using Lnemis.Platform.Data;
 using Lnemis.Platform.Events;
+using Lnemis.Platform.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,14 +14,16 @@ namespace Lnemis.Institutions.Features.Institutions;
 
 /// <summary>
 /// Edits an institution (with the version read: a stale edit gets 409). A head teacher may edit
-/// their own school's details; moving it to another area needs the right to manage both areas.
+/// their own school's details; moving it to another area needs the right to manage both areas, and
+/// the school's records move with it (<see cref="InstitutionMove"/>).
 /// </summary>
 public static class UpdateInstitution
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/institutions/{id:guid}", HandleAsync).RequirePermission(InstitutionPermissions.Manage).Validate<InstitutionFields>().WithTags("Institutions");
 
-    internal static async Task<IResult> HandleAsync(Guid id, InstitutionFields request, LnemisDbContext db, CurrentActor actor, EventPublisher events, CancellationToken ct)
+    internal static async Task<IResult> HandleAsync(
+        Guid id, InstitutionFields request, LnemisDbContext db, CurrentActor actor, EventPublisher events, Outbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var institution = await db.Institutions().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
@@ -57,6 +60,7 @@ public static class UpdateInstitution
         }
 
         db.Entry(institution).Property(i => i.Version).OriginalValue = version;
+        var oldPath = institution.ScopePath;
         var errors = await InstitutionMapping.ApplyAsync(db, institution, request, area, ct);
         if (errors.Count > 0)
         {
@@ -68,7 +72,17 @@ public static class UpdateInstitution
             events.Publish(InstitutionEvents.Updated, institution.Id, institution.ScopePath, InstitutionMapping.EventData(institution));
         }
 
+        if (institution.ScopePath == oldPath)
+        {
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(await InstitutionMapping.DetailAsync(db, institution, ct));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        InstitutionMove.Queue(outbox, clock, institution.Id, oldPath);
         await db.SaveChangesAsync(ct);
+        await InstitutionMove.RecordsFollowAsync(db, oldPath, institution.ScopePath, ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(await InstitutionMapping.DetailAsync(db, institution, ct));
     }
 }
