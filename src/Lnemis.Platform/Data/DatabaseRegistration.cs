@@ -34,6 +34,7 @@ public static class DatabaseRegistration
                 npgsql.MigrationsAssembly(PostgresMigrationsAssembly);
                 npgsql.MigrationsHistoryTable(HistoryTable, "platform");
             });
+            builder.AddInterceptors(PreparedStatements.Interceptor.Instance);
         }
         else
         {

@@ -4,7 +4,7 @@ using Lnemis.Platform.Data;
 using Lnemis.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-#pragma warning disable EF1002 // Table and column names come from the EF model; every value is a parameter.
+#pragma warning disable EF1002, EF1003 // Table and column names come from the EF model; every value is a parameter.
 
 namespace Lnemis.Institutions.Features.Learners;
 
@@ -53,7 +53,7 @@ internal static class LearnerAreaPage
         foreach (var (from, above) in areas.Distinct(StringComparer.Ordinal).Select(LearnerNameSearch.Range))
         {
             paths.UnionWith(await db.Database.SqlQueryRaw<string>(
-                $$"""
+                PreparedStatements.Marker + $$"""
                 WITH RECURSIVE p(path) AS (
                     (SELECT {{path}} FROM {{table}} WHERE {{deleted}} IS NULL AND {{range}} ORDER BY {{path}} USING ~<~ LIMIT 1)
                     UNION ALL
@@ -123,7 +123,7 @@ internal static class LearnerAreaPage
         string Key(string alias) => $"({alias}.{family}, {alias}.{given}, {alias}.{number})";
         string Of(string alias) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
         var schools = db.Model.FindEntityType(typeof(Institution))!;
-        return $$"""
+        return PreparedStatements.Marker + $$"""
             WITH c AS MATERIALIZED (
                 SELECT p.path, l.* FROM unnest({0}::text[]) AS p(path)
                 CROSS JOIN LATERAL (
