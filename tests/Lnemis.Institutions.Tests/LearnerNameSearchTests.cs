@@ -31,6 +31,21 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
         version,
     };
 
+    /// <summary>A learner written straight to the database (many at once, no duplicate check), with its search text.</summary>
+    private static Learner Written(Guid institutionId, string scopePath, string given, string family, Sex sex, DateOnly born) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        LearnerNumber = LearnerNumbers.Issue(),
+        GivenName = given,
+        FamilyName = family,
+        Sex = sex,
+        DateOfBirth = born,
+        InstitutionId = institutionId,
+        ScopePath = scopePath,
+        SearchText = $"{given.ToLowerInvariant()} {family.ToLowerInvariant()}",
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
+
     private static List<string> Families(JsonNode page) =>
         page["items"]!.AsArray().Select(i => i!["familyName"]!.GetValue<string>()).ToList();
 
@@ -201,19 +216,7 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
             {
                 var at = i == 40 ? elsewhere.Id : school.Id;
                 var family = $"{m}{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}";
-                db.Add(new Learner
-                {
-                    Id = Guid.CreateVersion7(),
-                    LearnerNumber = LearnerNumbers.Issue(),
-                    GivenName = "Many",
-                    FamilyName = family,
-                    Sex = Sex.Female,
-                    DateOfBirth = new DateOnly(2014, 1, 1).AddDays(i),
-                    InstitutionId = at,
-                    ScopePath = paths[at],
-                    SearchText = $"many {family.ToLowerInvariant()}",
-                    CreatedAt = DateTimeOffset.UtcNow,
-                });
+                db.Add(Written(at, paths[at], "Many", family, Sex.Female, new DateOnly(2014, 1, 1).AddDays(i)));
             }
 
             return await db.SaveChangesAsync();
@@ -253,19 +256,7 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
             db.RowAuditSuppressed = true;
             foreach (var (family, school) in names)
             {
-                db.Add(new Learner
-                {
-                    Id = Guid.CreateVersion7(),
-                    LearnerNumber = LearnerNumbers.Issue(),
-                    GivenName = "Ann",
-                    FamilyName = family,
-                    Sex = Sex.Female,
-                    DateOfBirth = new DateOnly(2015, 3, 4),
-                    InstitutionId = school,
-                    ScopePath = paths[school],
-                    SearchText = $"ann {family.ToLowerInvariant()}",
-                    CreatedAt = DateTimeOffset.UtcNow,
-                });
+                db.Add(Written(school, paths[school], "Ann", family, Sex.Female, new DateOnly(2015, 3, 4)));
             }
 
             return await db.SaveChangesAsync();
@@ -309,19 +300,7 @@ public sealed class LearnerNameSearchTests(LnemisFactory factory) : IClassFixtur
             {
                 var at = i % 2 == 0 ? a.Id : b.Id;
                 var family = $"Deep{i:D4}";
-                db.Add(new Learner
-                {
-                    Id = Guid.CreateVersion7(),
-                    LearnerNumber = LearnerNumbers.Issue(),
-                    GivenName = m,
-                    FamilyName = family,
-                    Sex = Sex.Male,
-                    DateOfBirth = new DateOnly(2013, 1, 1).AddDays(i % 300),
-                    InstitutionId = at,
-                    ScopePath = paths[at],
-                    SearchText = $"{m.ToLowerInvariant()} {family.ToLowerInvariant()}",
-                    CreatedAt = DateTimeOffset.UtcNow,
-                });
+                db.Add(Written(at, paths[at], m, family, Sex.Male, new DateOnly(2013, 1, 1).AddDays(i % 300)));
             }
 
             return await db.SaveChangesAsync();
