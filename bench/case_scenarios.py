@@ -361,7 +361,7 @@ def run(a):
     plan = [(name, goal, items) for name, goal, items in plan if not only or any(o in name for o in only)]
     out, mismatches = [], []
     rss_start = sb.rss(a.pid, "VmRSS")
-    cold, _ = sb.warm_up_server([items for _, _, items in plan], a.warmup, a.concurrency, (http_client, http_call), a.limit)
+    cold, _ = sb.warm_up_server([items for _, _, items in plan], a.warmup, a.concurrency, (http_client, http_call), a.limit, a.pid)
     for (name, goal, items), cold_p95 in zip(plan, cold):
         # The baseline must answer what the server answers (a list's count is capped as the server caps it;
         # a report's lines are not capped: a national report has more than a thousand).

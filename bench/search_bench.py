@@ -692,9 +692,16 @@ def scenarios(conn, rng, count, officer_token=None):
     ]
 
 
-def warm_up_server(scenarios, warmup, concurrency, server, limit_s, min_passes=3, max_passes=16, gain=1.05):
-    """Passes over every scenario's warm-up requests through the server until its throughput is steady;
-    returns each scenario's p95 in the first pass (the cold server) and the passes' req/s.
+def server_cpu(pid):
+    """The server process's CPU time so far (user and system, all threads), in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def warm_up_server(scenarios, warmup, concurrency, server, limit_s, pid=None, min_passes=5, max_passes=16, gain=1.05):
+    """Passes over every scenario's warm-up requests through the server until it is warm; returns each
+    scenario's p95 in the first pass (the cold server) and the passes' req/s.
 
     A freshly started server keeps speeding up for its first few thousand requests: .NET compiles hot code
     again, optimised, after it has run a while (tiered compilation, with instrumented code in between), and
@@ -702,22 +709,32 @@ def warm_up_server(scenarios, warmup, concurrency, server, limit_s, min_passes=3
     the national run at 3.6 times its baseline where the later ones ran at about 2, and a district-scale
     server ran its first pass of the same requests at 320 req/s and its third at 474. The timed passes measure the
     server as it runs in production, warm; the first pass is reported beside them as the cold start.
-    The warm-up ends (after `min_passes`) when two passes in a row gain less than `gain` over the best
-    before them: one slower pass alone is noise (national run 11 stopped at 182, 216, 246, 270, 256 req/s,
-    still rising, and its first scenario ran at 3.1 times its baseline against about 2 for the rest)."""
-    cold, rates = [], []
+
+    The warm-up ends (after `min_passes`) when two passes in a row cost the server no less than `gain` below
+    the cheapest before them, in its own CPU time per request (from /proc, given the server's `pid`; its
+    throughput otherwise). The server's CPU is what the warm-up is for, and it does not move with the
+    machine's other load as the throughput does: national run 15 stopped on throughput after 4 passes
+    (179, 246, 222, 253 req/s), the server not yet warm, and its first scenario missed its goal. On the
+    national copy the one-word search cost the server, per 1,000 requests of a fresh server, 4.6, 2.7, 2.7,
+    3.0, 2.4, 1.6, 1.6 and 1.6 s of CPU: a plateau, then the step dynamic PGO makes (with tiered compilation
+    off it stays at 2.2), after about 5,000 requests; hence at least 5 passes of about 1,000."""
+    cold, rates, costs = [], [], []
     for n in range(max_passes):
         done, wall = 0, 0.0
+        before = server_cpu(pid) if pid else 0.0
         for items in scenarios:
             lat, _, w, _ = drive(items[:warmup], concurrency, *server, limit_s)
             done, wall = done + len(lat), wall + w
             if n == 0:
                 cold.append(round(pct(lat, 95), 1))
         rates.append(done / wall if wall else 0.0)
-        if n + 1 >= min_passes and all(rates[i] < gain * max(rates[:i]) for i in (-2, -1)):
+        # Cost per request: the server's CPU ms when its pid is known, else the inverse of its throughput.
+        costs.append((server_cpu(pid) - before) * 1000 / max(done, 1) if pid else 1000 / max(rates[-1], 1e-9))
+        if n + 1 >= min_passes and all(costs[i] * gain > min(costs[:i]) for i in (-2, -1)):
             break
     print(f"warm-up: {len(rates)} passes of {sum(min(warmup, len(i)) for i in scenarios)} requests, req/s "
-          + " -> ".join(f"{r:.0f}" for r in rates), flush=True)
+          + " -> ".join(f"{r:.0f}" for r in rates)
+          + ("; server CPU ms per request " + " -> ".join(f"{c:.2f}" for c in costs) if pid else ""), flush=True)
     return cold, rates
 
 
@@ -841,7 +858,7 @@ def run(a):
     plan = [(name, items) for name, items in plan if not only or any(o in name for o in only)]
     out = []
     rss_start = rss(a.pid, "VmRSS")
-    cold, _ = warm_up_server([items for _, items in plan], a.warmup, a.concurrency, (http_client, http_call), a.limit)
+    cold, _ = warm_up_server([items for _, items in plan], a.warmup, a.concurrency, (http_client, http_call), a.limit, a.pid)
     for (name, items), cold_p95 in zip(plan, cold):
         # The first response of each scenario is checked against the baseline's own answer.
         c = pg_client()
