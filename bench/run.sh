@@ -115,7 +115,7 @@ wait_for 120 curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$WEB_PORT/hea
   { say "the server did not become ready"; tail -n 40 "$WORK/server.log"; exit 1; }
 say "server on 127.0.0.1:$WEB_PORT (pid $SERVER_PID)"
 
-say "scenarios: $CONCURRENCY clients; the server warmed up until its throughput is steady, then $REQUESTS requests each after $WARMUP warm-up, then the same SQL straight to PostgreSQL"
+say "scenarios: $CONCURRENCY clients; the server warmed up until its CPU per request is steady, then $REQUESTS requests each after $WARMUP warm-up, then the same SQL straight to PostgreSQL"
 python3 "$ROOT/bench/search_bench.py" run --url "http://127.0.0.1:$WEB_PORT" --token "$TOKEN" --pid "$SERVER_PID" \
   ${OFFICER_TOKEN:+--officer-token "$OFFICER_TOKEN"} \
   --pg-port "$PG_PORT" --requests "$REQUESTS" --warmup "$WARMUP" --concurrency "$CONCURRENCY" | tee "$WORK/scenarios.log"
