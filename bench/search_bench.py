@@ -713,8 +713,8 @@ def warm_up_server(scenarios, warmup, concurrency, server, limit_s, pid=None, mi
     The warm-up ends (after `min_passes`) when two passes in a row cost the server within `gain` of the
     cheapest pass so far, in its own CPU time per request (from /proc, given the server's `pid`; its
     throughput otherwise): settled at its best, not merely no better, because the recompilation itself
-    probably costs CPU (national run 16's passes cost 6.45, 4.81, 3.67, 3.35, 4.51 and 4.20 ms a request, and the
-    rule then in use, no gain over the best before, stopped there). The server's CPU is what the warm-up
+    probably costs CPU (national run 16's passes cost 6.45, 4.81, 3.67, 3.35, 4.51 and 4.20 ms a
+    request, and the rule then in use, no gain over the best before, stopped there). The server's CPU is what the warm-up
     is for, and it does not move with the machine's other load as the throughput does: national run 15
     stopped on throughput after 4 passes (179, 246, 222, 253 req/s), the server not yet warm, and its
     first scenario missed its goal. On the national copy the one-word search cost the server, per 1,000
