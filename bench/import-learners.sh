@@ -4,6 +4,7 @@
 # the same file (idempotent), and raw COPY of the same file into a plain table for the ratio.
 # Usage: bench/import-learners.sh            (builds the server in Release if needed)
 #        ROWS=100000 bench/import-learners.sh
+#        COLD=1 bench/import-learners.sh     (no warm-up dry run before the measured import; see import_learners.py)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROWS=${ROWS:-1000000}
@@ -50,4 +51,4 @@ for _ in $(seq 1 120); do
 done
 
 python3 "$ROOT/bench/import_learners.py" --url "http://127.0.0.1:$WEB_PORT" --token "$TOKEN" --rows "$ROWS" \
-  --pid "$SERVER_PID" --work "$WORK" --psql "$PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -U postgres -d lnemis_bench"
+  --pid "$SERVER_PID" --work "$WORK" --psql "$PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -U postgres -d lnemis_bench" ${COLD:+--cold}

@@ -9,8 +9,8 @@
 # responders, managers and approvers, against the same SQL) print a second table in the same format
 # and join the mixed load with their requests. Then
 # the learner import (issue 3: IMPORT_ROWS rows from CSV through the API, upload, dry run, apply and
-# a re-run that must change nothing, against raw COPY of the same file; bench/import_learners.py)
-# on the same server and database. The micro-benchmarks (bench/micro.sh) run first, before any
+# a re-run that must change nothing, against raw COPY of the same file; bench/import_learners.py,
+# after a warm-up dry run of other rows) on the same server and database. The micro-benchmarks (bench/micro.sh) run first, before any
 # server starts, and their table is part of the summary.
 #
 # Usage: bench/run.sh [--scale small|district|national] [--quick] [--write]
