@@ -35,6 +35,7 @@ public static class InstitutionsModule
         services.AddScoped<Lnemis.Platform.Integrations.IIdentityHolders, LearnerIdentityHolders>();
         services.AddScoped<Lnemis.Platform.Integrations.IIdentityHolders, StaffIdentityHolders>();
         services.AddRecurringTask<CensusReminders>();
+        services.AddRecurringTask<SweepKeptImportRows>();
         services.AddIntegrationEvents(InstitutionsEventCatalogue.All);
         services.AddScoped<ISeedContributor, Seeding.InstitutionsSeeder>();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);

@@ -8,6 +8,8 @@ using Lnemis.Testing;
 using Microsoft.EntityFrameworkCore;
 using static Lnemis.Institutions.Tests.ImportTests;
 
+#pragma warning disable EF1003 // The kept tables' names are built from batch ids.
+
 namespace Lnemis.Institutions.Tests;
 
 /// <summary>
@@ -125,6 +127,135 @@ public sealed class LearnerImportTests(LnemisFactory factory) : IClassFixture<Ln
         var after = Assert.Single(await LearnersAsync(school));
         Assert.Equal(("M-1", "Moses", moses.Version), (after.AdmissionNumber, after.GivenName, after.Version));
         Assert.Equal(audits, await factory.WithDbAsync(db => db.AuditRecords.CountAsync(a => a.EntityId == moses.Id.ToString())));
+    }
+
+    /// <summary>The table in which a batch's dry run keeps its rows for the apply (PostgreSQL).</summary>
+    private static string Kept(string batch) => $"institutions.learner_import_staged_{Guid.Parse(batch):N}";
+
+    /// <summary>How many rows a batch's dry run kept, or null when it kept none (always on SQLite).</summary>
+    private Task<int?> KeptRowsAsync(string batch) => factory.WithDbAsync(async db =>
+    {
+        if (!factory.Database.IsPostgres
+            || await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_class WHERE oid = to_regclass({0})", Kept(batch)).SingleAsync() == 0)
+        {
+            return (int?)null;
+        }
+
+        return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM " + Kept(batch)).SingleAsync();
+    });
+
+    private static async Task<string> UploadAndDryRunAsync(TestClient officer, string name, string csv)
+    {
+        var uploaded = await (await UploadAsync(officer, "learners", name, Encoding.UTF8.GetBytes(csv))).ReadJsonAsync(HttpStatusCode.Created);
+        var id = uploaded["id"]!.GetValue<string>();
+        Assert.Equal("Validated", (await ImportTests.DryRunAsync(officer, id))["status"]!.GetValue<string>());
+        return id;
+    }
+
+    [Fact]
+    public async Task TheApply_TakesUpTheDryRunsRows_OrReadsTheFileAgain_WhenItCannotTrustThem()
+    {
+        var (officer, school, code) = await SchoolAsync();
+        var postgres = factory.Database.IsPostgres;
+        // Each file's learners are born in their own month, so none looks like another file's.
+        string File(string prefix, int rows) => "School Code,Adm No,First Name,Surname,Gender,DOB\n" + string.Concat(Enumerable.Range(0, rows).Select(i =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{code},{prefix}-{i},Given{prefix}{i},Family{i},F,2014-{prefix[0] - 'A' + 1:00}-{1 + i:00}\n")));
+
+        // A clean file: the dry run keeps its rows and the apply takes them up. On PostgreSQL the file's
+        // chunks are deleted first, so the apply cannot have read it.
+        var first = await UploadAndDryRunAsync(officer, "first.csv", File("A", 3));
+        if (postgres)
+        {
+            Assert.Equal(3, await KeptRowsAsync(first));
+            Assert.Equal(1, await factory.WithDbAsync(db => db.Set<ImportFileChunk>().Where(c => c.BatchId == Guid.Parse(first)).ExecuteDeleteAsync()));
+        }
+
+        var applied = await ApplyAsync(officer, first, "AllOrNothing");
+        Assert.Equal(("Applied", 3, 3), (applied["status"]!.GetValue<string>(), Count(applied, "totalRows"), Count(applied, "created")));
+        Assert.Null(await KeptRowsAsync(first));
+        var learners = await LearnersAsync(school);
+        Assert.Equal(["A-0", "A-1", "A-2"], learners.Select(l => l.AdmissionNumber));
+        Assert.Equal(("GivenA1", "givena1 family1"), (learners[1].GivenName, learners[1].SearchText));
+        var found = await officer.GetJsonAsync($"/api/v1/learners?q=givena2&institutionId={school}");
+        Assert.Equal(learners[2].LearnerNumber, Assert.Single(found["items"]!.AsArray())!["learnerNumber"]!.GetValue<string>());
+
+        // A number the dry run gave a new row is taken meanwhile: the apply gives that row another.
+        var second = await UploadAndDryRunAsync(officer, "second.csv", File("B", 2));
+        string? taken = null;
+        if (postgres)
+        {
+            taken = (await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT new_number AS \"Value\" FROM " + Kept(second) + " ORDER BY row_no").ToListAsync()))[0];
+            await factory.WithDbAsync(db => db.Set<Learner>().Where(l => l.Id == learners[0].Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.LearnerNumber, taken)));
+        }
+
+        Assert.Equal(2, Count(await ApplyAsync(officer, second, "AllOrNothing"), "created"));
+        learners = await LearnersAsync(school);
+        Assert.Equal(5, learners.Count);
+        Assert.Equal(5, learners.Select(l => l.LearnerNumber).Distinct().Count());
+        Assert.All(learners, l => Assert.True(LearnerNumbers.IsValid(l.LearnerNumber)));
+        if (taken is not null)
+        {
+            Assert.Equal(learners[0].Id, learners.Single(l => l.LearnerNumber == taken).Id);
+        }
+
+        // The kept table was emptied (as crash recovery empties an unlogged table): the apply reads the file.
+        var third = await UploadAndDryRunAsync(officer, "third.csv", File("C", 2));
+        if (postgres)
+        {
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("TRUNCATE " + Kept(third)));
+        }
+
+        Assert.Equal(2, Count(await ApplyAsync(officer, third, "AllOrNothing"), "created"));
+        Assert.Null(await KeptRowsAsync(third));
+
+        // The table's mark does not match (as after a change of the column mapping): the apply does not take the
+        // rows up, and with the file's chunks gone it finds no rows to write.
+        var stale = await UploadAndDryRunAsync(officer, "stale.csv", File("F", 2));
+        if (postgres)
+        {
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("COMMENT ON TABLE " + Kept(stale) + " IS 'staged rows: 2; mapping: 00'"));
+            await factory.WithDbAsync(db => db.Set<ImportFileChunk>().Where(c => c.BatchId == Guid.Parse(stale)).ExecuteDeleteAsync());
+            var unread = await ApplyAsync(officer, stale, "AllOrNothing");
+            Assert.Equal((0, 0), (Count(unread, "created"), Count(unread, "unchanged")));
+            Assert.Null(await KeptRowsAsync(stale));
+            Assert.Equal(7, (await LearnersAsync(school)).Count);
+        }
+
+        // The school left the officer's district after the dry run: the apply reads the file again and refuses its rows.
+        var fourth = await UploadAndDryRunAsync(officer, "fourth.csv", File("D", 2));
+        Assert.Equal(postgres ? 2 : null, await KeptRowsAsync(fourth));
+        await factory.WithDbAsync(db => db.Set<Institution>().IgnoreQueryFilters().Where(i => i.Id == school)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ScopePath, "/elsewhere/")));
+        var refused = await ApplyAsync(officer, fourth, "SkipBadRows");
+        Assert.Equal(("Applied", 0, 2), (refused["status"]!.GetValue<string>(), Count(refused, "created"), Count(refused, "skipped")));
+        Assert.Null(await KeptRowsAsync(fourth));
+
+        // A dry run that refused a row while reading keeps nothing: the apply must report that row again.
+        var fifth = await UploadAndDryRunAsync(officer, "fifth.csv", File("E", 1) + $"{code},E-9,Bad,Date,F,2014-02-30\n");
+        Assert.Null(await KeptRowsAsync(fifth));
+    }
+
+    [Fact]
+    public async Task TheSweep_DropsTheKeptRows_NoApplyWillTakeUp()
+    {
+        var (officer, _, code) = await SchoolAsync();
+        string File(string prefix) => $"School Code,Adm No,First Name,Surname,Gender,DOB\n{code},{prefix}-1,Sweep{prefix},Pupil,M,2013-03-03\n";
+        var failed = await UploadAndDryRunAsync(officer, "failed.csv", File("F"));
+        var stale = await UploadAndDryRunAsync(officer, "stale.csv", File("S"));
+        var fresh = await UploadAndDryRunAsync(officer, "fresh.csv", File("N"));
+        await factory.WithDbAsync(db => db.Set<ImportBatch>().Where(b => b.Id == Guid.Parse(failed)).ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, ImportStatus.Failed)));
+        await factory.WithDbAsync(db => db.Set<ImportBatch>().Where(b => b.Id == Guid.Parse(stale))
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.ValidatedAt, DateTimeOffset.UtcNow - Lnemis.Institutions.Features.Imports.SweepKeptImportRows.KeptFor - TimeSpan.FromMinutes(1))));
+
+        var dropped = await factory.WithDbAsync(db => Lnemis.Institutions.Features.Imports.LearnerStaging.SweepKeptTables(
+            db, DateTimeOffset.UtcNow, Lnemis.Institutions.Features.Imports.SweepKeptImportRows.KeptFor, CancellationToken.None));
+        Assert.Equal((int?)null, await KeptRowsAsync(failed));
+        Assert.Equal((int?)null, await KeptRowsAsync(stale));
+        Assert.Equal(factory.Database.IsPostgres ? 1 : null, await KeptRowsAsync(fresh));
+        Assert.True(factory.Database.IsPostgres ? dropped >= 2 : dropped == 0);
+
+        // The stale batch's apply reads the file again.
+        Assert.Equal(1, Count(await ApplyAsync(officer, stale, "AllOrNothing"), "created"));
     }
 
     /// <summary>Imports a file whose update of <paramref name="number"/> and its new learners conflict on an admission number; the apply must fail.</summary>

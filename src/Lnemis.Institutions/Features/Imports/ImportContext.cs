@@ -29,10 +29,18 @@ internal interface IImportProcessor
     /// stages its chunks checks and writes them here, set-based. Its row errors go to the context.
     /// </summary>
     Task<ChunkOutcome> FinishAsync(ImportContext context, bool apply, CancellationToken ct) => Task.FromResult(ChunkOutcome.None);
+
+    /// <summary>
+    /// Called instead of the chunks, for an apply whose dry run staged every row of the file: true when the
+    /// processor takes up those rows (its <see cref="FinishAsync"/> then checks and writes them), false when
+    /// the runner must read the file again.
+    /// </summary>
+    Task<bool> ResumeAsync(ImportContext context, CancellationToken ct) => Task.FromResult(false);
 }
 
 /// <summary>State of one pass over a file: the importer's access, the mapping, caches, keys seen so far, errors of the chunk.</summary>
-internal sealed class ImportContext(LnemisDbContext db, AccessScope access, string permission, IReadOnlyDictionary<string, (int Index, string Column)> mapping, DateTimeOffset now)
+internal sealed class ImportContext(
+    LnemisDbContext db, Guid batchId, AccessScope access, string permission, IReadOnlyDictionary<string, (int Index, string Column)> mapping, DateTimeOffset now)
 {
     private readonly HashSet<ulong> seenKeys = [];
     private readonly Dictionary<string, InstitutionKey?> institutions = new(StringComparer.Ordinal);
@@ -42,6 +50,12 @@ internal sealed class ImportContext(LnemisDbContext db, AccessScope access, stri
     public sealed record InstitutionKey(Guid Id, string Code, string ScopePath, InstitutionStatus Status);
 
     public LnemisDbContext Db => db;
+    public Guid BatchId => batchId;
+
+    /// <summary>A digest of the column mapping: what a kept dry run was read with (hex, no quotes).</summary>
+    public string MappingKey { get; } = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
+        string.Join('\n', mapping.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}\t{m.Value.Index}\t{m.Value.Column}")))));
+
     public DateTimeOffset Now => now;
     public List<RowError> Errors { get; } = [];
 

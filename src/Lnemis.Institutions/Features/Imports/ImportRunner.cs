@@ -174,7 +174,7 @@ internal sealed class ImportRunner(
         var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(batch.Mapping) ?? [];
         var mapping = fields.ToDictionary(f => f.Key, f => (Array.IndexOf(columns, f.Value), f.Value), StringComparer.Ordinal);
         // Whole milliseconds, so the time stored on new rows equals it exactly on every database.
-        var context = new ImportContext(db, access, processor.Permission, mapping, AuditChain.Normalise(clock.GetUtcNow()));
+        var context = new ImportContext(db, batch.Id, access, processor.Permission, mapping, AuditChain.Normalise(clock.GetUtcNow()));
 
         var rows = 0;
         var valid = 0;
@@ -214,6 +214,15 @@ internal sealed class ImportRunner(
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            // An apply may take up what its dry run staged, instead of reading the file again.
+            if (apply && await processor.ResumeAsync(context, ct))
+            {
+                rows = batch.TotalRows;
+                Add(await processor.FinishAsync(context, apply, ct));
+                await context.ReportErrorsAsync();
+                return new Totals(rows, valid, invalid, created, updated, unchanged);
+            }
+
             await using var file = new StoredFileStream(db, batch.Id);
             await foreach (var cells in TabularReader.ReadAsync(file, batch.Format, ct))
             {

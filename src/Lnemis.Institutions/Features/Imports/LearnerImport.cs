@@ -36,6 +36,7 @@ internal sealed class LearnerImport(IOptions<ImportOptions> options) : IImportPr
     private long written;
     private long analyzeAt;
     private LearnerStaging? staging;
+    private int refusedWhileStaging;
 
     public async Task<ChunkOutcome> ProcessAsync(ImportContext context, IReadOnlyList<SourceRow> source, bool apply, CancellationToken ct)
     {
@@ -78,8 +79,9 @@ internal sealed class LearnerImport(IOptions<ImportOptions> options) : IImportPr
 
         if (staged)
         {
-            staging ??= await LearnerStaging.CreateAsync(context, ct);
+            staging ??= await LearnerStaging.CreateAsync(context, apply, ct);
             await staging.AddAsync(resolved, apply, ct);
+            refusedWhileStaging += invalid;
             return new ChunkOutcome(0, invalid, 0, 0, 0);
         }
 
@@ -105,9 +107,22 @@ internal sealed class LearnerImport(IOptions<ImportOptions> options) : IImportPr
         }
 
         staging = null;
-        var outcome = await finishing.FinishAsync(apply, options.Value.RebuildLearnerIndexesFromRows, ct);
-        await finishing.DropAsync(ct);
+        // A dry run keeps its staged rows for the apply only when they are the whole file: rows refused while
+        // parsing are not staged, and the apply must report them again.
+        var outcome = await finishing.FinishAsync(apply, keep: refusedWhileStaging == 0, options.Value.RebuildLearnerIndexesFromRows, ct);
+        await finishing.DropAsync(apply, ct);
         return outcome;
+    }
+
+    public async Task<bool> ResumeAsync(ImportContext context, CancellationToken ct)
+    {
+        if (context.Db.Provider != DatabaseProvider.Postgres)
+        {
+            return false;
+        }
+
+        staging = await LearnerStaging.ResumeAsync(context, ct);
+        return staging is not null;
     }
 
     private static Row? Parse(ImportContext context, SourceRow source)

@@ -19,10 +19,15 @@ namespace Lnemis.Institutions.Features.Imports;
 /// issued numbers' collisions — and the apply writes with one INSERT … SELECT, updating only the rows
 /// that differ (through EF, so each update is audited with old and new values). Rows stay in the
 /// database, so the server's memory does not grow with the file.
+/// A dry run that staged every row keeps them in an unlogged table of its batch, with their new ids
+/// and numbers; the apply takes them up instead of reading the file again when the table is whole and
+/// every school in it is unchanged and still in the importer's scope, and drops it as it commits
+/// (ADR 0024, third addendum). <see cref="SweepKeptTables"/> drops the tables no apply will take up.
 /// </summary>
 internal sealed class LearnerStaging
 {
-    private const string Staged = "lnemis_learner_import_staged";
+    private const string Temporary = "lnemis_learner_import_staged";
+    private const string KeptPrefix = "learner_import_staged_";
     private const string Checked = "lnemis_learner_import_checked";
     private const string Changed = "lnemis_learner_import_changed";
     private const int Page = 1000;
@@ -45,27 +50,108 @@ internal sealed class LearnerStaging
     private readonly Dictionary<string, string> column;
     private readonly HashSet<long> issued = [];
 
-    private LearnerStaging(ImportContext context)
+    // The staged rows' table: a temporary one, or the batch's kept one (a dry run's, or taken up by the apply).
+    private readonly string staged;
+    private readonly bool kept;
+
+    private LearnerStaging(ImportContext context, bool kept)
     {
         this.context = context;
+        this.kept = kept;
         connection = (NpgsqlConnection)context.Db.Database.GetDbConnection();
         entity = context.Db.Model.FindEntityType(typeof(Learner))!;
         learners = SqlNames.Table(context.Db, entity);
         column = entity.GetProperties().ToDictionary(p => p.Name, p => SqlNames.Column(context.Db, p), StringComparer.Ordinal);
+        staged = kept ? KeptTable(context.Db, context.BatchId) : Temporary;
     }
 
-    public static async Task<LearnerStaging> CreateAsync(ImportContext context, CancellationToken ct)
+    /// <summary>The unlogged table in which a dry run keeps its batch's staged rows for the apply.</summary>
+    private static string KeptTable(LnemisDbContext db, Guid batch) =>
+        Quote(db.Model.FindEntityType(typeof(Learner))!.GetSchema() ?? "public") + "." + Quote(KeptPrefix + batch.ToString("N"));
+
+    /// <summary>
+    /// Starts staging: a dry run into its batch's kept table (replacing an earlier dry run's), an apply, or a
+    /// dry run whose database user may not create tables, into a temporary one.
+    /// </summary>
+    public static async Task<LearnerStaging> CreateAsync(ImportContext context, bool apply, CancellationToken ct)
     {
-        var staging = new LearnerStaging(context);
-        await staging.ExecuteAsync($"""
-            DROP TABLE IF EXISTS {Staged}, {Checked}, {Changed};
-            CREATE TEMPORARY TABLE {Staged} (
-                row_no integer NOT NULL, learner_number text, institution_id uuid NOT NULL, institution_code text NOT NULL, scope_path text NOT NULL,
-                admission_number text, given_name text NOT NULL, family_name text NOT NULL, other_names text, sex text NOT NULL, date_of_birth date NOT NULL,
-                has_birth_certificate boolean, special_needs text, guardian jsonb, search_text text NOT NULL, new_id uuid NOT NULL, new_number text)
-            """, ct);
+        if (!apply)
+        {
+            var keeping = new LearnerStaging(context, kept: true);
+            try
+            {
+                await keeping.CreateTableAsync("UNLOGGED", ct);
+                return keeping;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                // Nothing is kept: the apply reads the file again.
+            }
+        }
+
+        var staging = new LearnerStaging(context, kept: false);
+        await staging.CreateTableAsync("TEMPORARY", ct);
         return staging;
     }
+
+    private Task CreateTableAsync(string kind, CancellationToken ct) => ExecuteAsync($"""
+        DROP TABLE IF EXISTS {staged}, {Checked}, {Changed};
+        CREATE {kind} TABLE {staged} (
+            row_no integer NOT NULL, learner_number text, institution_id uuid NOT NULL, institution_code text NOT NULL, scope_path text NOT NULL,
+            admission_number text, given_name text NOT NULL, family_name text NOT NULL, other_names text, sex text NOT NULL, date_of_birth date NOT NULL,
+            has_birth_certificate boolean, special_needs text, guardian jsonb, search_text text NOT NULL, new_id uuid NOT NULL, new_number text)
+        """, ct);
+
+    /// <summary>
+    /// For an apply: the rows this batch's dry run kept, or null when there are none to trust — no kept
+    /// table, or one the dry run did not finish, or emptied by crash recovery (an unlogged table is), or
+    /// naming a school that was deleted or moved since or that the importer may no longer write to. An
+    /// untrusted table is dropped and the apply reads the file again.
+    /// </summary>
+    public static async Task<LearnerStaging?> ResumeAsync(ImportContext context, CancellationToken ct)
+    {
+        var staging = new LearnerStaging(context, kept: true);
+        string? mark;
+        await using (var reader = await staging.ReadAsync("SELECT obj_description(to_regclass(@name), 'pg_class')", ct, new NpgsqlParameter("name", staging.staged)))
+        {
+            await reader.ReadAsync(ct);
+            mark = reader.IsDBNull(0) ? null : reader.GetString(0);
+        }
+
+        if (mark is null)
+        {
+            await staging.ExecuteAsync($"DROP TABLE IF EXISTS {staging.staged}", ct);
+            return null;
+        }
+
+        var schools = new Dictionary<Guid, string>();
+        long count = 0;
+        await using (var reader = await staging.ReadAsync($"SELECT institution_id, scope_path, count(*) FROM {staging.staged} GROUP BY institution_id, scope_path", ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                schools[reader.GetGuid(0)] = reader.GetString(1);
+                count += reader.GetInt64(2);
+            }
+        }
+
+        var ids = schools.Keys.ToList();
+        var now = await context.Db.Institutions().IgnoreQueryFilters([LnemisDbContext.ScopeFilter]).AsNoTracking()
+            .Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.ScopePath, ct);
+        if (mark != staging.Mark(count) || schools.Any(s => now.GetValueOrDefault(s.Key) != s.Value || !context.Covers(s.Value)))
+        {
+            await staging.ExecuteAsync($"DROP TABLE {staging.staged}", ct);
+            return null;
+        }
+
+        return staging;
+    }
+
+    /// <summary>
+    /// What a finished dry run writes on its kept table: the rows it staged (a crash empties an unlogged table)
+    /// and the column mapping they were read with (a batch whose mapping changed is dry-run again).
+    /// </summary>
+    private string Mark(long rows) => $"staged rows: {rows}; mapping: {context.MappingKey}";
 
     /// <summary>Stages a chunk's parsed rows (the apply also gives each a new learner number and id, used if the row registers a learner).</summary>
     public async Task AddAsync(IReadOnlyList<LearnerImport.Row> rows, bool apply, CancellationToken ct)
@@ -75,7 +161,7 @@ internal sealed class LearnerStaging
             return;
         }
 
-        await using var writer = await connection.BeginBinaryImportAsync($"COPY {Staged} ({RowColumns}) FROM STDIN (FORMAT BINARY)", ct);
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY {staged} ({RowColumns}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
             await writer.StartRowAsync(ct);
@@ -111,7 +197,7 @@ internal sealed class LearnerStaging
 
             await writer.WriteAsync(SearchText.Of(row.GivenName, row.OtherNames, row.FamilyName), NpgsqlDbType.Text, ct);
             await writer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
-            await WriteTextAsync(writer, apply ? Issue() : null, ct);
+            await WriteTextAsync(writer, apply || kept ? Issue() : null, ct);
         }
 
         await writer.CompleteAsync(ct);
@@ -141,10 +227,14 @@ internal sealed class LearnerStaging
         return number;
     }
 
-    /// <summary>Checks the staged rows; the apply then writes the good ones. Row errors go to the context, at most as many as the import keeps.</summary>
-    public async Task<ChunkOutcome> FinishAsync(bool apply, int rebuildFromRows, CancellationToken ct)
+    /// <summary>
+    /// Checks the staged rows; the apply then writes the good ones. Row errors go to the context, at most as
+    /// many as the import keeps. A dry run keeps its rows for the apply when <paramref name="keep"/> (every
+    /// row of the file was staged), else drops them.
+    /// </summary>
+    public async Task<ChunkOutcome> FinishAsync(bool apply, bool keep, int rebuildFromRows, CancellationToken ct)
     {
-        await ExecuteAsync($"ANALYZE {Staged}; ANALYZE {learners};", ct);
+        await ExecuteAsync($"ANALYZE {staged}; ANALYZE {learners};", ct);
         await MatchExistingAsync(ct);
         await ReportMatchProblemsAsync(ct);
         await RefuseLookalikesAsync(ct);
@@ -162,6 +252,8 @@ internal sealed class LearnerStaging
 
         if (!apply)
         {
+            // Marked whole last: a dry run cut short leaves a table the apply does not trust.
+            await ExecuteAsync(kept && keep ? $"COMMENT ON TABLE {staged} IS '{Mark(valid + invalid)}'" : $"DROP TABLE IF EXISTS {staged}", ct);
             return new ChunkOutcome((int)valid, (int)invalid, 0, 0, 0);
         }
 
@@ -193,7 +285,43 @@ internal sealed class LearnerStaging
         return new ChunkOutcome((int)valid, (int)invalid, (int)fresh, updated, (int)(matched - updated));
     }
 
-    public Task DropAsync(CancellationToken ct) => ExecuteAsync($"DROP TABLE IF EXISTS {Staged}, {Checked}, {Changed}", ct);
+    /// <summary>Drops the pass's tables; a dry run's kept table stays (the apply drops it in its transaction).</summary>
+    public Task DropAsync(bool apply, CancellationToken ct) =>
+        ExecuteAsync($"DROP TABLE IF EXISTS {(kept && !apply ? "" : staged + ", ")}{Checked}, {Changed}", ct);
+
+    /// <summary>
+    /// Drops the kept tables no apply will take up: of batches that are gone, applied, failed or sent back to
+    /// mapping, or validated longer ago than <paramref name="validFor"/> (their apply reads the file). Returns how many.
+    /// </summary>
+    public static async Task<int> SweepKeptTables(LnemisDbContext db, DateTimeOffset now, TimeSpan validFor, CancellationToken ct)
+    {
+        if (db.Provider != Lnemis.Platform.Hosting.DatabaseProvider.Postgres)
+        {
+            return 0;
+        }
+
+        var schema = db.Model.FindEntityType(typeof(Learner))!.GetSchema() ?? "public";
+        var tables = await db.Database.SqlQueryRaw<string>(
+            "SELECT c.relname::text AS \"Value\" FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace WHERE n.nspname = {0} AND c.relkind = 'r' AND starts_with(c.relname, {1})",
+            schema, KeptPrefix).ToListAsync(ct);
+        var batches = tables.Select(t => Guid.TryParseExact(t[KeptPrefix.Length..], "N", out var id) ? id : Guid.Empty).ToList();
+        var live = await db.ImportBatches().AsNoTracking().Where(b => batches.Contains(b.Id))
+            .Where(b => b.Status == ImportStatus.Validating || b.Status == ImportStatus.Applying || (b.Status == ImportStatus.Validated && b.ValidatedAt > now - validFor))
+            .Select(b => b.Id).ToListAsync(ct);
+        var dropped = 0;
+        foreach (var (table, batch) in tables.Zip(batches))
+        {
+            if (!live.Contains(batch))
+            {
+#pragma warning disable EF1003 // The name is the catalogue's own, quoted.
+                await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS " + Quote(schema) + "." + Quote(table), ct);
+#pragma warning restore EF1003
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
 
     /// <summary>
     /// One pass: each row's learner by number (not deleted) or by admission number at its school
@@ -204,7 +332,7 @@ internal sealed class LearnerStaging
         var paths = context.CoveringPaths;
         string Col(string property) => column[property];
         await ExecuteAsync($"""
-            CREATE TEMPORARY TABLE {Checked} AS SELECT *, NULL::uuid AS learner_id, NULL::smallint AS problem FROM {Staged} WITH NO DATA;
+            CREATE TEMPORARY TABLE {Checked} AS SELECT *, NULL::uuid AS learner_id, NULL::smallint AS problem FROM {staged} WITH NO DATA;
             INSERT INTO {Checked}
             SELECT s.*, COALESCE(n.{Col(nameof(Learner.Id))}, a.{Col(nameof(Learner.Id))}) AS learner_id,
                 (CASE
@@ -216,12 +344,12 @@ internal sealed class LearnerStaging
                     END
                     WHEN a.{Col(nameof(Learner.DeletedAt))} IS NOT NULL THEN {DeletedAdmission}
                 END)::smallint AS problem
-            FROM {Staged} AS s
+            FROM {staged} AS s
             LEFT JOIN {learners} AS n ON s.learner_number IS NOT NULL AND n.{Col(nameof(Learner.LearnerNumber))} = s.learner_number
                 AND n.{Col(nameof(Learner.DeletedAt))} IS NULL
             LEFT JOIN {learners} AS a ON s.learner_number IS NULL AND a.{Col(nameof(Learner.InstitutionId))} = s.institution_id
                 AND a.{Col(nameof(Learner.AdmissionNumber))} = s.admission_number;
-            DROP TABLE {Staged};
+            {(kept ? "" : $"DROP TABLE {staged};")}
             ANALYZE {Checked};
             WITH twice AS (
                 SELECT learner_id, min(row_no) AS first FROM {Checked}
@@ -378,6 +506,16 @@ internal sealed class LearnerStaging
             if (taken.Count == 0)
             {
                 return;
+            }
+
+            // Rows taken up from a dry run were numbered there: the numbers re-issued here avoid theirs too.
+            if (kept && issued.Count == 0)
+            {
+                await using var reader = await ReadAsync($"SELECT new_number FROM {Checked} WHERE new_number IS NOT NULL", ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    issued.Add(long.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
 
             await ExecuteAsync($"UPDATE {Checked} AS c SET new_number = v.number FROM unnest(@rows, @numbers) AS v(row_no, number) WHERE c.row_no = v.row_no", ct,
