@@ -21,6 +21,10 @@ long settled. --cold skips this, for the comparison. RSS growth counts from befo
 """
 import argparse, json, os, random, subprocess, sys, threading, time, urllib.request
 
+sys.dont_write_bytecode = True  # importing search_bench must not leave bench/__pycache__ behind
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import search_bench as sb  # noqa: E402
+
 GOAL_ROWS, GOAL_SECONDS, GOAL_RSS_MB = 1_000_000, 60, 300
 WARM_ROWS = 20_000
 GIVEN = ["Amina", "Brian", "Chloe", "David", "Esther", "Faith", "George", "Halima", "Ian", "Joy", "Kevin", "Lucy", "Moses", "Nia", "Otieno", "Purity"]
@@ -82,20 +86,13 @@ def rss_mb(pid):
     return 0.0
 
 
-def cpu_ticks(pid):
-    """The process's user and system CPU so far, in clock ticks (1/100 s)."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])
-
-
-def settle(pid, idle_ticks=5, limit_s=60):
-    """Waits until the server used under idle_ticks of CPU in each of two seconds in a row; returns the seconds waited."""
-    t, quiet, last = time.time(), 0, cpu_ticks(pid)
+def settle(pid, idle_s=0.05, limit_s=60):
+    """Waits until the server used under idle_s of CPU in each of two seconds in a row; returns the seconds waited."""
+    t, quiet, last = time.time(), 0, sb.server_cpu(pid)
     while quiet < 2 and time.time() - t < limit_s:
         time.sleep(1)
-        now = cpu_ticks(pid)
-        quiet, last = (quiet + 1 if now - last < idle_ticks else 0), now
+        now = sb.server_cpu(pid)
+        quiet, last = (quiet + 1 if now - last < idle_s else 0), now
     return time.time() - t
 
 

@@ -218,30 +218,29 @@ internal sealed class ImportRunner(
             if (apply && await processor.ResumeAsync(context, ct))
             {
                 rows = batch.TotalRows;
-                Add(await processor.FinishAsync(context, apply, ct));
-                await context.ReportErrorsAsync();
-                return new Totals(rows, valid, invalid, created, updated, unchanged);
             }
-
-            await using var file = new StoredFileStream(db, batch.Id);
-            await foreach (var cells in TabularReader.ReadAsync(file, batch.Format, ct))
+            else
             {
-                number++;
-                if (number == 1 || cells.Length == 0 || cells.All(string.IsNullOrWhiteSpace))
+                await using var file = new StoredFileStream(db, batch.Id);
+                await foreach (var cells in TabularReader.ReadAsync(file, batch.Format, ct))
                 {
-                    continue;
+                    number++;
+                    if (number == 1 || cells.Length == 0 || cells.All(string.IsNullOrWhiteSpace))
+                    {
+                        continue;
+                    }
+
+                    chunk.Add(new SourceRow(number, cells));
+                    if (chunk.Count == ChunkSize)
+                    {
+                        await FlushAsync();
+                    }
                 }
 
-                chunk.Add(new SourceRow(number, cells));
-                if (chunk.Count == ChunkSize)
+                if (chunk.Count > 0)
                 {
                     await FlushAsync();
                 }
-            }
-
-            if (chunk.Count > 0)
-            {
-                await FlushAsync();
             }
 
             Add(await processor.FinishAsync(context, apply, ct));
